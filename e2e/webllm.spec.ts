@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { MLC_CONFIG } from './fixtures/models';
+import { freshPage } from './helpers';
+import { BASE_URL } from './paths';
+
+const REPO = `${BASE_URL}/__fixtures__/mlc/Tiny-q4f32_1-MLC`;
+const LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
+
+test('the real web-llm fetches config and model library from the local repository, then fails clearly', async ({
+  page,
+}) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await freshPage(page);
+  const pane = page.getByRole('region', { name: 'Pane B' });
+  await pane.getByText('Add a model by URL').click();
+  await pane.getByLabel(/^Model URL/).fill(REPO);
+  await pane.getByRole('button', { name: 'Add and load in pane B' }).click();
+  // Without a model library the form says what is missing.
+  await expect(pane.getByRole('alert')).toContainText('model library');
+  await pane.getByLabel(/^Model library URL/).fill(LIB);
+  await pane.getByRole('button', { name: 'Add and load in pane B' }).click();
+
+  const error = pane.getByRole('alert', { name: 'Pane B error' });
+  await expect(error).toContainText('The model library could not be started.');
+  await expect(error.getByText(/CompileError|WebAssembly/)).toBeAttached();
+  await expect(pane.getByRole('button', { name: 'Retry loading in pane B' })).toBeVisible();
+
+  // web-llm resolved the repository URL itself (…/resolve/main/) and asked our server for both files.
+  expect(requests).toContain(`${REPO}/resolve/main/mlc-chat-config.json`);
+  expect(requests).toContain(LIB);
+  // …and stored the config in its own cache, as it would a real model's.
+  const cached = await page.evaluate(async (url) => {
+    const cache = await caches.open('webllm/config');
+    const hit = await cache.match(url);
+    return hit ? ((await hit.json()) as { context_window_size: number }) : null;
+  }, `${REPO}/resolve/main/mlc-chat-config.json`);
+  expect(cached?.context_window_size).toBe(MLC_CONFIG.context_window_size);
+  // The other pane was never touched.
+  await expect(page.getByRole('region', { name: 'Pane A' }).getByRole('alert')).toHaveCount(0);
+});

@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', '.e2e-fixtures', 'playwright-report'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked],
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      ecmaVersion: 2022,
+      globals: { ...globals.browser, ...globals.worker },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      // DOM and runtime typings claim APIs and fields exist that some browsers and versions lack.
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      // Only the adapters may import the runtimes; only the controller talks to the engine client.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@mlc-ai/web-llm', message: 'Only src/engine/webllm may import web-llm.' },
+            { name: '@wllama/wllama', message: 'Only src/engine/llamacpp may import wllama.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/webllm/**', 'build/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/engine/llamacpp/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/features/**', 'src/app/**', 'src/ui/**', 'src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/client', '**/engine/worker'],
+              message: 'Only src/controller talks to the engine client.',
+            },
+          ],
+          paths: [
+            { name: '@mlc-ai/web-llm', message: 'Only src/engine/webllm may import web-llm.' },
+            { name: '@wllama/wllama', message: 'Only src/engine/llamacpp may import wllama.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['e2e/**', 'scripts/**', 'build/**', '*.config.ts', '**/*.test.ts', '**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,39 @@
+/** Saving and restoring the session: what the store holds that must survive a reload. */
+import { useStore } from '../store/store';
+import { PANES, type PaneId } from '../store/types';
+import { loadSession, saveSession, type SavedPane } from './persist';
+
+let lastDraftSave = 0;
+
+export function snapshot(): Parameters<typeof saveSession>[0] {
+  const s = useStore.getState();
+  const panes = {} as Record<PaneId, SavedPane>;
+  for (const id of PANES) {
+    const p = s.panes[id];
+    panes[id] = { model: p.model, messages: p.messages, draft: p.draft };
+  }
+  return { panes, settings: s.settings };
+}
+
+export function persistNow(): void {
+  lastDraftSave = Date.now();
+  void saveSession(snapshot()).catch(() => undefined);
+}
+
+/** While a reply streams: save at most once a second so a crash keeps most of it. */
+export function persistDraftThrottled(): void {
+  if (Date.now() - lastDraftSave >= 1000) persistNow();
+}
+
+export async function restoreSession(): Promise<void> {
+  const saved = await loadSession().catch(() => null);
+  const { patchPane, setSettings } = useStore.getState();
+  if (saved) {
+    setSettings(saved.settings);
+    for (const id of PANES) {
+      const p = saved.panes[id];
+      patchPane(id, { model: p.model, messages: p.messages, status: 'empty' });
+    }
+  }
+  useStore.setState({ restored: true });
+}

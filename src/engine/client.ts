@@ -1,0 +1,155 @@
+/**
+ * Main-thread proxy for one engine worker: typed calls in, typed events out. Every pending call is
+ * rejected (never left hanging) when the worker dies or is terminated.
+ */
+import type {
+  ChatMessage,
+  EngineStats,
+  FinishReason,
+  LoadedInfo,
+  LoadProgress,
+  ModelSpec,
+  Sampling,
+  SerializedError,
+  TokenEvent,
+  WorkerEvent,
+  WorkerRequest,
+} from './types';
+
+export class EngineError extends Error {
+  constructor(
+    readonly detail: SerializedError,
+    readonly fatal = false,
+  ) {
+    super(detail.message);
+    this.name = detail.name;
+  }
+}
+
+interface Pending {
+  resolve: (e: WorkerEvent) => void;
+  reject: (e: EngineError) => void;
+  onEvent?: (e: WorkerEvent) => void;
+}
+
+export interface GenerateOutcome {
+  finishReason: FinishReason;
+  stats: EngineStats;
+  startedAt: number;
+  endedAt: number;
+}
+
+/** Distributive Omit, so each request variant keeps its own fields. */
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'req'> : never) : never;
+
+export class EngineClient {
+  private worker: Worker;
+  private seq = 0;
+  private pending = new Map<number, Pending>();
+  private dead = false;
+
+  constructor(private readonly onDeath?: (e: EngineError) => void) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'tandem-engine',
+    });
+    this.worker.onmessage = (ev: MessageEvent<WorkerEvent>) => this.receive(ev.data);
+    this.worker.onerror = (ev) => {
+      ev.preventDefault();
+      this.fail({
+        name: 'WorkerCrashedError',
+        message: ev.message || 'The engine worker stopped unexpectedly.',
+      });
+    };
+    this.worker.onmessageerror = () =>
+      this.fail({
+        name: 'WorkerCrashedError',
+        message: 'The engine worker sent a message that could not be read.',
+      });
+  }
+
+  /** For tests and the watchdog: the worker is gone, fail everything now. */
+  fail(detail: SerializedError, notify = true): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.worker.terminate();
+    const err = new EngineError(detail, true);
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+    if (notify) this.onDeath?.(err);
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  private receive(e: WorkerEvent): void {
+    const p = this.pending.get(e.req);
+    if (!p) return;
+    if (e.type === 'error') {
+      this.pending.delete(e.req);
+      p.reject(new EngineError(e.error));
+    } else if (e.type === 'progress' || e.type === 'tokens' || e.type === 'started') {
+      p.onEvent?.(e);
+    } else {
+      this.pending.delete(e.req);
+      p.resolve(e);
+    }
+  }
+
+  private call(body: RequestBody, onEvent?: (e: WorkerEvent) => void): Promise<WorkerEvent> {
+    if (this.dead)
+      return Promise.reject(
+        new EngineError({ name: 'WorkerCrashedError', message: 'The engine worker is gone.' }, true),
+      );
+    const req = ++this.seq;
+    return new Promise<WorkerEvent>((resolve, reject) => {
+      this.pending.set(req, { resolve, reject, onEvent });
+      const msg: WorkerRequest = { ...body, req };
+      this.worker.postMessage(msg);
+    });
+  }
+
+  async load(spec: ModelSpec, onProgress: (p: LoadProgress) => void): Promise<LoadedInfo> {
+    const e = await this.call({ type: 'load', spec }, (ev) => {
+      if (ev.type === 'progress') onProgress(ev.progress);
+    });
+    if (e.type !== 'loaded')
+      throw new EngineError({ name: 'ProtocolError', message: `unexpected ${e.type}` });
+    return e.info;
+  }
+
+  async generate(
+    messages: ChatMessage[],
+    sampling: Sampling,
+    onTokens: (tokens: TokenEvent[]) => void,
+  ): Promise<GenerateOutcome> {
+    let startedAt = Date.now();
+    const e = await this.call({ type: 'generate', messages, sampling }, (ev) => {
+      if (ev.type === 'tokens') onTokens(ev.tokens);
+      if (ev.type === 'started') startedAt = ev.t;
+    });
+    if (e.type !== 'done') throw new EngineError({ name: 'ProtocolError', message: `unexpected ${e.type}` });
+    return { finishReason: e.finishReason, stats: e.stats, startedAt, endedAt: e.t };
+  }
+
+  async interrupt(): Promise<void> {
+    await this.call({ type: 'interrupt' });
+  }
+
+  async abortLoad(): Promise<void> {
+    await this.call({ type: 'abort-load' });
+  }
+
+  async reset(): Promise<void> {
+    await this.call({ type: 'reset' });
+  }
+
+  async unload(): Promise<void> {
+    await this.call({ type: 'unload' });
+  }
+
+  terminate(): void {
+    this.fail({ name: 'AbortError', message: 'The engine was shut down.' }, false);
+  }
+}

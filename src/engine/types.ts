@@ -1,0 +1,134 @@
+/**
+ * The one engine interface: what the main thread may ask a worker, and what the worker reports back.
+ * No React, no store. Both adapters (web-llm on WebGPU, llama.cpp in WASM) implement `Adapter`.
+ */
+
+export type EngineKind = 'webllm' | 'llamacpp';
+
+/** A model as the app knows it: which engine runs it and where its files live. */
+export interface ModelSpec {
+  engine: EngineKind;
+  /** web-llm model id, or a stable id for a GGUF URL. */
+  id: string;
+  /** GGUF file URL (llamacpp), or the MLC model repository URL for a custom web-llm model. */
+  url?: string;
+  /** Custom web-llm model only: URL of the compiled model library (.wasm). */
+  modelLib?: string;
+  /** Context window to run with (tokens). */
+  contextWindow?: number;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface Sampling {
+  temperature: number;
+  top_p: number;
+  max_tokens: number;
+  seed?: number;
+}
+
+export type LoadPhase = 'fetch' | 'cache' | 'gpu' | 'compile' | 'ready';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Bytes so far and in total, when the runtime says; null when unknown. */
+  loaded: number | null;
+  total: number | null;
+  /** 0..1 */
+  fraction: number;
+  text: string;
+}
+
+export interface LoadedInfo {
+  engine: EngineKind;
+  runtimeVersion: string;
+  contextWindow: number | null;
+  /** Threads (llama.cpp) or GPU label (web-llm). */
+  detail: string;
+}
+
+export type FinishReason = 'stop' | 'length' | 'abort' | 'error';
+
+/** The engine's own figures, reported next to ours. */
+export interface EngineStats {
+  promptTokens: number | null;
+  completionTokens: number | null;
+  prefillTokensPerS: number | null;
+  decodeTokensPerS: number | null;
+  timeToFirstTokenMs: number | null;
+}
+
+export interface TokenEvent {
+  text: string;
+  /** Epoch milliseconds (performance.timeOrigin + now) taken in the worker when the token arrived. */
+  t: number;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type WorkerRequest =
+  | { type: 'load'; req: number; spec: ModelSpec }
+  | { type: 'abort-load'; req: number }
+  | { type: 'generate'; req: number; messages: ChatMessage[]; sampling: Sampling }
+  | { type: 'interrupt'; req: number }
+  | { type: 'reset'; req: number }
+  | { type: 'unload'; req: number }
+  | { type: 'ping'; req: number };
+
+export type WorkerEvent =
+  | { type: 'progress'; req: number; progress: LoadProgress }
+  | { type: 'loaded'; req: number; info: LoadedInfo }
+  | { type: 'started'; req: number; t: number }
+  | { type: 'tokens'; req: number; tokens: TokenEvent[] }
+  | { type: 'done'; req: number; finishReason: FinishReason; stats: EngineStats; t: number }
+  | { type: 'ok'; req: number }
+  | { type: 'error'; req: number; error: SerializedError };
+
+export interface GenerateCallbacks {
+  onToken: (tok: TokenEvent) => void;
+}
+
+export interface GenerateResult {
+  finishReason: FinishReason;
+  stats: EngineStats;
+}
+
+/** What a runtime adapter implements inside the worker. */
+export interface Adapter {
+  load(spec: ModelSpec, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<LoadedInfo>;
+  generate(
+    messages: ChatMessage[],
+    sampling: Sampling,
+    cb: GenerateCallbacks,
+    signal: AbortSignal,
+  ): Promise<GenerateResult>;
+  reset(): Promise<void>;
+  unload(): Promise<void>;
+}
+
+export const emptyStats: EngineStats = {
+  promptTokens: null,
+  completionTokens: null,
+  prefillTokensPerS: null,
+  decodeTokensPerS: null,
+  timeToFirstTokenMs: null,
+};
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof Error) return { name: e.name || 'Error', message: e.message };
+  if (typeof e === 'string') {
+    const m = /^([A-Za-z]+(?:Error|Exception)):\s*([\s\S]*)$/.exec(e);
+    return m ? { name: m[1] ?? 'Error', message: m[2] ?? e } : { name: 'Error', message: e };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,104 @@
+/**
+ * Engine worker entry: one worker per pane. Routes typed requests to a runtime adapter that is imported
+ * only when first needed, and takes a timestamp for every token here, next to the runtime.
+ */
+import {
+  serializeError,
+  now,
+  type Adapter,
+  type EngineKind,
+  type TokenEvent,
+  type WorkerEvent,
+  type WorkerRequest,
+} from './types';
+
+let adapter: Adapter | null = null;
+let adapterKind: EngineKind | null = null;
+let loadAbort: AbortController | null = null;
+let genAbort: AbortController | null = null;
+
+const post = (e: WorkerEvent): void => postMessage(e);
+
+async function adapterFor(kind: EngineKind): Promise<Adapter> {
+  if (adapter && adapterKind === kind) return adapter;
+  await adapter?.unload();
+  adapter =
+    kind === 'webllm'
+      ? (await import('./webllm/adapter')).createWebLlmAdapter()
+      : (await import('./llamacpp/adapter')).createLlamaCppAdapter();
+  adapterKind = kind;
+  return adapter;
+}
+
+/** Tokens that arrive in the same task are sent together; each keeps its own timestamp. */
+function tokenBatcher(req: number): (tok: TokenEvent) => void {
+  let pending: TokenEvent[] = [];
+  return (tok) => {
+    pending.push(tok);
+    if (pending.length === 1)
+      queueMicrotask(() => {
+        post({ type: 'tokens', req, tokens: pending });
+        pending = [];
+      });
+  };
+}
+
+async function handle(msg: WorkerRequest): Promise<void> {
+  switch (msg.type) {
+    case 'ping':
+      return post({ type: 'ok', req: msg.req });
+    case 'load': {
+      loadAbort?.abort();
+      const ctl = new AbortController();
+      loadAbort = ctl;
+      const a = await adapterFor(msg.spec.engine);
+      await a.unload();
+      const info = await a.load(
+        msg.spec,
+        (progress) => post({ type: 'progress', req: msg.req, progress }),
+        ctl.signal,
+      );
+      return post({ type: 'loaded', req: msg.req, info });
+    }
+    case 'abort-load':
+      loadAbort?.abort();
+      return post({ type: 'ok', req: msg.req });
+    case 'generate': {
+      if (!adapter) throw new Error('ModelNotLoadedError: load a model first');
+      const ctl = new AbortController();
+      genAbort = ctl;
+      post({ type: 'started', req: msg.req, t: now() });
+      const result = await adapter.generate(
+        msg.messages,
+        msg.sampling,
+        { onToken: tokenBatcher(msg.req) },
+        ctl.signal,
+      );
+      // Let a batch queued by the last token go out before 'done'.
+      await Promise.resolve();
+      return post({
+        type: 'done',
+        req: msg.req,
+        finishReason: result.finishReason,
+        stats: result.stats,
+        t: now(),
+      });
+    }
+    case 'interrupt':
+      genAbort?.abort();
+      return post({ type: 'ok', req: msg.req });
+    case 'reset':
+      await adapter?.reset();
+      return post({ type: 'ok', req: msg.req });
+    case 'unload':
+      loadAbort?.abort();
+      genAbort?.abort();
+      await adapter?.unload();
+      return post({ type: 'ok', req: msg.req });
+  }
+}
+
+self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const msg = ev.data;
+  handle(msg).catch((e: unknown) => post({ type: 'error', req: msg.req, error: serializeError(e) }));
+};

@@ -1,0 +1,45 @@
+import { stop } from '../../controller/generate';
+import { useStore, selectPane } from '../../store/store';
+import type { PaneId } from '../../store/types';
+import { ModelPicker } from '../models/model-picker';
+import { modelLabel } from '../models/model-url';
+import { LoadStatus } from './load-status';
+import { Transcript } from './transcript';
+
+export function Pane({ pane, initialModel }: { pane: PaneId; initialModel: string }) {
+  const state = useStore(selectPane(pane));
+  const name = pane.toUpperCase();
+  const busy = state.status === 'loading' || state.status === 'generating';
+  return (
+    <section className="pane" aria-label={`Pane ${name}`}>
+      <header className="pane-head">
+        <h2>
+          Pane {name}: {state.model ? modelLabel(state.model.id) : 'no model yet'}
+        </h2>
+        {state.info && (
+          <p className="engine-info">
+            {state.info.runtimeVersion} · {state.info.detail}
+            {state.info.contextWindow ? ` · ${state.info.contextWindow} token context` : ''}
+          </p>
+        )}
+      </header>
+      <ModelPicker pane={pane} initial={initialModel} disabled={busy} />
+      <LoadStatus pane={pane} state={state} />
+      <p className="pane-status" aria-live="polite">
+        {state.status === 'generating'
+          ? state.stopping
+            ? 'Stopping…'
+            : 'Generating…'
+          : state.status === 'ready'
+            ? 'Ready'
+            : ''}
+      </p>
+      {state.status === 'generating' && (
+        <button type="button" onClick={() => stop(pane)}>
+          Stop pane {name}
+        </button>
+      )}
+      <Transcript pane={name} messages={state.messages} draft={state.draft} />
+    </section>
+  );
+}

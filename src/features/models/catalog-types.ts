@@ -1,0 +1,10 @@
+/** One web-llm prebuilt model record, as snapshotted at build time from the pinned web-llm. */
+export interface CatalogEntry {
+  id: string;
+  model: string;
+  vramMB: number | null;
+  lowResource: boolean;
+  requiredFeatures: string[];
+  contextWindow: number | null;
+  modelType: 'llm' | 'embedding' | 'vlm';
+}

@@ -1,0 +1,55 @@
+/**
+ * What the picker shows about a model, derived from web-llm's own records (never typed in by hand),
+ * plus the default pair and the facts behind "Llama 3.1 has no 7B".
+ */
+import catalog from 'virtual:webllm-catalog';
+import type { CatalogEntry } from './catalog-types';
+
+export { catalog };
+
+export interface ModelFacts {
+  id: string;
+  family: string;
+  params: string | null;
+  quant: string | null;
+  needsF16: boolean;
+  contextWindow: number | null;
+  vramMB: number | null;
+  lowResource: boolean;
+}
+
+export function describeModel(e: CatalogEntry): ModelFacts {
+  const quant = /q\d+f\d+(?:_\d+)?/.exec(e.id)?.[0] ?? null;
+  const params = /(?:^|[-_])(\d+(?:\.\d+)?[BM])(?:[-_]|$)/i.exec(e.id)?.[1]?.toUpperCase() ?? null;
+  const family = e.id.split(/-(?=\d+(?:\.\d+)?[BM][-_])/i)[0] ?? e.id;
+  return {
+    id: e.id,
+    family,
+    params,
+    quant,
+    needsF16: e.requiredFeatures.includes('shader-f16') || /f16/.test(quant ?? ''),
+    contextWindow: e.contextWindow,
+    vramMB: e.vramMB,
+    lowResource: e.lowResource,
+  };
+}
+
+export function findModel(id: string): CatalogEntry | undefined {
+  return catalog.find((m) => m.id === id);
+}
+
+/** Llama-3.2-3B against Llama-3.1-8B, in q4f16_1 when the GPU has shader-f16, else q4f32_1. */
+export function defaultPair(hasF16: boolean): [string, string] {
+  const q = hasF16 ? 'q4f16_1' : 'q4f32_1';
+  return [`Llama-3.2-3B-Instruct-${q}-MLC`, `Llama-3.1-8B-Instruct-${q}-MLC`];
+}
+
+/** True 7B models from the same list, for people who came asking for "Llama 3.1 7B". */
+export function sevenBAlternatives(hasF16: boolean): string[] {
+  const q = hasF16 ? 'q4f16_1' : 'q4f32_1';
+  return [`Qwen2.5-7B-Instruct-${q}-MLC`, `Mistral-7B-Instruct-v0.3-${q}-MLC`].filter((id) => findModel(id));
+}
+
+export const NO_LLAMA_31_7B =
+  'Llama 3.1 was released in 8B, 70B and 405B sizes; there is no Llama 3.1 7B. ' +
+  'The nearest Llama is the 8B; Qwen2.5-7B and Mistral-7B are true 7B models.';
