@@ -16,6 +16,7 @@ export async function loadCatalog(): Promise<CatalogEntry[]> {
     lowResource: m.low_resource_required ?? false,
     requiredFeatures: m.required_features ?? [],
     contextWindow: m.overrides?.context_window_size ?? null,
+    bufferSizeRequired: m.buffer_size_required_bytes ?? null,
     modelType:
       m.model_type === ModelType.embedding ? 'embedding' : m.model_type === ModelType.VLM ? 'vlm' : 'llm',
   }));

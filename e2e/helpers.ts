@@ -22,7 +22,47 @@ export async function sendPrompt(page: Page, text: string): Promise<void> {
 
 export async function freshPage(page: Page): Promise<void> {
   await page.goto('/');
-  await page.evaluate(() => indexedDB.deleteDatabase('tandem'));
-  await page.reload();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const r = indexedDB.deleteDatabase('tandem');
+        r.onsuccess = r.onerror = r.onblocked = () => resolve();
+      }),
+  );
+  await page.goto('/');
   await expect(page.getByRole('region', { name: 'Pane A' })).toBeVisible();
+}
+
+export interface SavedTurn {
+  mode: string;
+  startedAt: number;
+  endedAt: number;
+  tokenTimes: number[];
+}
+export interface SavedMessage {
+  role: string;
+  content: string;
+  status?: string;
+  turn?: SavedTurn;
+}
+
+/** The session as the app saved it in IndexedDB (what a reload restores). */
+export async function readSession(page: Page): Promise<Record<'a' | 'b', { messages: SavedMessage[] }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tandem');
+        open.onerror = () => reject(new Error('cannot open db'));
+        open.onsuccess = () => {
+          const get = open.result.transaction('state').objectStore('state').get('session-v1');
+          get.onsuccess = () => resolve((get.result as { panes: never }).panes);
+          get.onerror = () => reject(new Error('cannot read'));
+        };
+      }),
+  );
+}
+
+export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
+  await page.getByText('Settings (shared, with per-pane overrides)').click();
+  await page.getByRole('group', { name: 'Shared settings' }).getByLabel('Max tokens').fill(String(n));
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { MLC_CONFIG } from './fixtures/models';
 import { freshPage } from './helpers';
 import { BASE_URL } from './paths';

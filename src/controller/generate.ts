@@ -4,7 +4,7 @@
  */
 import type { ChatMessage, Sampling, TokenEvent } from '../engine/types';
 import { useStore } from '../store/store';
-import { PANES, type Message, type PaneId, type RunMode } from '../store/types';
+import { effectiveSettings, PANES, type Message, type PaneId, type RunMode } from '../store/types';
 import { existingClient } from './engines';
 import { frameBatcher } from './frame-batcher';
 import { persistDraftThrottled, persistNow } from './session';
@@ -19,14 +19,11 @@ export function chatMessages(system: string, history: Message[]): ChatMessage[] 
   return out;
 }
 
-function sampling(): Sampling {
-  const s = useStore.getState().settings;
-  return {
-    temperature: s.temperature,
-    top_p: s.top_p,
-    max_tokens: s.max_tokens,
-    ...(s.seed !== null ? { seed: s.seed } : {}),
-  };
+function samplingFor(pane: PaneId): { sampling: Sampling; system: string } {
+  const s = effectiveSettings(useStore.getState().settings, pane);
+  const sampling: Sampling = { temperature: s.temperature, top_p: s.top_p, max_tokens: s.max_tokens };
+  if (s.seed !== null) sampling.seed = s.seed;
+  return { sampling, system: s.systemPrompt };
 }
 
 async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
@@ -42,24 +39,23 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
     draft: { id: draftId, text: '', tokenTimes: [], startedAt, mode },
   });
   const batch = frameBatcher<TokenEvent>((toks) => {
-    useStore
-      .getState()
-      .patchPane(pane, (p) =>
-        p.draft
-          ? {
-              draft: {
-                ...p.draft,
-                text: p.draft.text + toks.map((t) => t.text).join(''),
-                tokenTimes: [...p.draft.tokenTimes, ...toks.map((t) => t.t)],
-              },
-            }
-          : {},
-      );
+    useStore.getState().patchPane(pane, (p) =>
+      p.draft
+        ? {
+            draft: {
+              ...p.draft,
+              text: p.draft.text + toks.map((t) => t.text).join(''),
+              tokenTimes: [...p.draft.tokenTimes, ...toks.map((t) => t.t)],
+            },
+          }
+        : {},
+    );
     persistDraftThrottled();
   });
-  const messages = chatMessages(useStore.getState().settings.systemPrompt, state.messages);
+  const { sampling, system } = samplingFor(pane);
+  const messages = chatMessages(system, state.messages);
   try {
-    const out = await client.generate(messages, sampling(), (t) => batch.push(t));
+    const out = await client.generate(messages, sampling, (t) => batch.push(t));
     batch.flush();
     useStore.getState().patchPane(pane, (p) => {
       const d = p.draft;
@@ -97,20 +93,54 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
   persistNow();
 }
 
+async function runTargets(targets: PaneId[]): Promise<void> {
+  persistNow();
+  const mode = useStore.getState().settings.mode;
+  if (mode === 'together') await Promise.all(targets.map((id) => runPane(id, 'together')));
+  else for (const id of targets) await runPane(id, 'in-turn');
+}
+
+const readyPanes = (): PaneId[] => PANES.filter((id) => useStore.getState().panes[id].status === 'ready');
+
 export async function send(prompt: string): Promise<void> {
   const text = prompt.trim();
   if (!text) return;
-  const { panes, settings, patchPane } = useStore.getState();
-  const targets = PANES.filter((id) => panes[id].status === 'ready');
+  const targets = readyPanes();
   for (const id of targets) {
-    patchPane(id, (p) => ({
+    useStore.getState().patchPane(id, (p) => ({
       error: null,
       messages: [...p.messages, { id: newId(), role: 'user', content: text }],
     }));
   }
+  await runTargets(targets);
+}
+
+/** Drops each pane's last reply and asks again with the same conversation. */
+export async function regenerate(): Promise<void> {
+  const targets = readyPanes().filter((id) =>
+    useStore.getState().panes[id].messages.some((m) => m.role === 'user'),
+  );
+  for (const id of targets) {
+    useStore.getState().patchPane(id, (p) => ({
+      error: null,
+      messages: p.messages.at(-1)?.role === 'assistant' ? p.messages.slice(0, -1) : p.messages,
+    }));
+  }
+  await runTargets(targets);
+}
+
+/** Takes the last prompt (and the replies to it) out of both panes and puts it back in the prompt box. */
+export function editLastPrompt(): void {
+  let text: string | null = null;
+  for (const id of PANES) {
+    const msgs = useStore.getState().panes[id].messages;
+    const i = msgs.map((m) => m.role).lastIndexOf('user');
+    if (i < 0) continue;
+    text ??= msgs[i]?.content ?? null;
+    useStore.getState().patchPane(id, { messages: msgs.slice(0, i) });
+  }
+  if (text !== null) useStore.getState().setComposer(text);
   persistNow();
-  if (settings.mode === 'together') await Promise.all(targets.map((id) => runPane(id, 'together')));
-  else for (const id of targets) await runPane(id, 'in-turn');
 }
 
 export function stop(pane: PaneId): void {

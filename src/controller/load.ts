@@ -24,13 +24,28 @@ function onWorkerDeath(pane: PaneId) {
   };
 }
 
+/** The newest load per pane; an older one that ends later must not touch the pane. */
+const latest: Record<PaneId, number> = { a: 0, b: 0 };
+
 export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
+  const ticket = ++latest[pane];
+  const current = (): boolean => latest[pane] === ticket;
   const { patchPane } = useStore.getState();
   patchPane(pane, { model: spec, status: 'loading', progress: null, error: null, info: null });
   persistNow();
   const client = clientFor(pane, onWorkerDeath(pane));
   try {
-    const info = await client.load(spec, (progress) => patchPane(pane, { progress }));
+    const info = await client.load(spec, (progress) => {
+      if (!current()) return;
+      // Later phases (compile, warm-up) carry no byte counts: keep the last known ones on screen.
+      patchPane(pane, (p) => ({
+        progress:
+          progress.loaded === null && p.progress?.loaded != null
+            ? { ...progress, loaded: p.progress.loaded, total: p.progress.total }
+            : progress,
+      }));
+    });
+    if (!current()) return;
     patchPane(pane, (p) => ({
       status: 'ready',
       info,
@@ -39,6 +54,7 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
         : { phase: 'ready', loaded: null, total: null, fraction: 1, text: 'Ready' },
     }));
   } catch (e) {
+    if (!current()) return;
     const err = e as { name?: string; message?: string };
     patchPane(pane, {
       status: 'error',
@@ -50,10 +66,21 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
 }
 
 export async function cancelLoad(pane: PaneId): Promise<void> {
+  latest[pane]++;
   const c = existingClient(pane);
   if (c) await c.abortLoad().catch(() => undefined);
   dropClient(pane);
   useStore
     .getState()
     .patchPane(pane, { status: 'error', error: { name: 'AbortError', message: 'Loading was cancelled.' } });
+}
+
+/** Loads both panes' picks one after the other (two parallel downloads fight for network and GPU). */
+export async function loadPair(): Promise<void> {
+  const { picks } = useStore.getState();
+  for (const pane of ['a', 'b'] as const) {
+    const spec = picks[pane];
+    // One pane failing never blocks the other: loadModel reports its own failure in its pane.
+    if (spec) await loadModel(pane, spec);
+  }
 }

@@ -30,7 +30,7 @@ export interface Sampling {
   seed?: number;
 }
 
-export type LoadPhase = 'fetch' | 'cache' | 'gpu' | 'compile' | 'ready';
+export type LoadPhase = 'fetch' | 'cache' | 'gpu' | 'compile' | 'warmup' | 'ready';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -48,6 +48,8 @@ export interface LoadedInfo {
   contextWindow: number | null;
   /** Threads (llama.cpp) or GPU label (web-llm). */
   detail: string;
+  /** A short generation run right after loading so the first real turn is not timing shader compilation. */
+  warmupMs?: number;
 }
 
 export type FinishReason = 'stop' | 'length' | 'abort' | 'error';

@@ -43,6 +43,24 @@ function tokenBatcher(req: number): (tok: TokenEvent) => void {
   };
 }
 
+/** A few tokens right after load: compiles shaders and fills caches so turn one is timed fairly. */
+async function warmUp(a: Adapter, req: number, signal: AbortSignal): Promise<number> {
+  post({
+    type: 'progress',
+    req,
+    progress: { phase: 'warmup', loaded: null, total: null, fraction: 1, text: 'Warming up' },
+  });
+  const t0 = now();
+  await a.generate(
+    [{ role: 'user', content: 'Hi' }],
+    { temperature: 0, top_p: 1, max_tokens: 4 },
+    { onToken: () => undefined },
+    signal,
+  );
+  await a.reset();
+  return now() - t0;
+}
+
 async function handle(msg: WorkerRequest): Promise<void> {
   switch (msg.type) {
     case 'ping':
@@ -58,6 +76,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
         (progress) => post({ type: 'progress', req: msg.req, progress }),
         ctl.signal,
       );
+      info.warmupMs = await warmUp(a, msg.req, ctl.signal);
       return post({ type: 'loaded', req: msg.req, info });
     }
     case 'abort-load':

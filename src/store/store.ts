@@ -3,12 +3,22 @@
  * Engines and workers never go in here.
  */
 import { create } from 'zustand';
+import type { ModelSpec } from '../engine/types';
+import type { DeviceReport } from '../device/probe';
 import { defaultSettings, emptyPane, type PaneId, type PaneState, type Settings } from './types';
 
 export interface AppState {
   panes: Record<PaneId, PaneState>;
   settings: Settings;
   restored: boolean;
+  /** What the device offers (null until probed). */
+  device: DeviceReport | null;
+  /** The model chosen for each pane, loaded or not. */
+  picks: Record<PaneId, ModelSpec | null>;
+  setPick: (id: PaneId, spec: ModelSpec | null) => void;
+  /** The prompt being written (kept here so "edit last prompt" can put text back). */
+  composer: string;
+  setComposer: (text: string) => void;
   patchPane: (id: PaneId, patch: Partial<PaneState> | ((p: PaneState) => Partial<PaneState>)) => void;
   setSettings: (patch: Partial<Settings>) => void;
 }
@@ -17,6 +27,11 @@ export const useStore = create<AppState>()((set) => ({
   panes: { a: emptyPane(), b: emptyPane() },
   settings: defaultSettings,
   restored: false,
+  device: null,
+  picks: { a: null, b: null },
+  setPick: (id, spec) => set((s) => ({ picks: { ...s.picks, [id]: spec } })),
+  composer: '',
+  setComposer: (composer) => set({ composer }),
   patchPane: (id, patch) =>
     set((s) => {
       const cur = s.panes[id];

@@ -56,13 +56,18 @@ export interface PaneState {
   stopping: boolean;
 }
 
-export interface Settings {
+/** What shapes a reply; shared by both panes, each of which may override any of it. */
+export interface GenSettings {
   systemPrompt: string;
   temperature: number;
   top_p: number;
   max_tokens: number;
   seed: number | null;
+}
+
+export interface Settings extends GenSettings {
   mode: RunMode;
+  overrides: Record<PaneId, Partial<GenSettings>>;
 }
 
 export const defaultSettings: Settings = {
@@ -72,7 +77,19 @@ export const defaultSettings: Settings = {
   max_tokens: 512,
   seed: null,
   mode: 'together',
+  overrides: { a: {}, b: {} },
 };
+
+export function effectiveSettings(s: Settings, pane: PaneId): GenSettings {
+  const o = s.overrides[pane];
+  return {
+    systemPrompt: o.systemPrompt ?? s.systemPrompt,
+    temperature: o.temperature ?? s.temperature,
+    top_p: o.top_p ?? s.top_p,
+    max_tokens: o.max_tokens ?? s.max_tokens,
+    seed: o.seed !== undefined ? o.seed : s.seed,
+  };
+}
 
 export function emptyPane(): PaneState {
   return {

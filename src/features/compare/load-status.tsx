@@ -8,6 +8,7 @@ const PHASE: Record<string, string> = {
   cache: 'Reading from cache',
   gpu: 'Loading into GPU',
   compile: 'Preparing',
+  warmup: 'Warming up',
   ready: 'Loaded',
 };
 

@@ -1,29 +1,35 @@
 import { stop } from '../../controller/generate';
 import { useStore, selectPane } from '../../store/store';
 import type { PaneId } from '../../store/types';
+import { formatMs } from '../../ui/format';
 import { ModelPicker } from '../models/model-picker';
 import { modelLabel } from '../models/model-url';
 import { LoadStatus } from './load-status';
 import { Transcript } from './transcript';
 
-export function Pane({ pane, initialModel }: { pane: PaneId; initialModel: string }) {
+export function Pane({ pane }: { pane: PaneId }) {
   const state = useStore(selectPane(pane));
+  const hasF16 = useStore((s) => s.device?.f16 ?? false);
   const name = pane.toUpperCase();
   const busy = state.status === 'loading' || state.status === 'generating';
   return (
     <section className="pane" aria-label={`Pane ${name}`}>
       <header className="pane-head">
         <h2>
-          Pane {name}: {state.model ? modelLabel(state.model.id) : 'no model yet'}
+          Pane {name}: {state.model ? modelLabel(state.model.id) : 'no model loaded'}
         </h2>
+        {state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
+          <p className="badge">q4f32: no f16 on this GPU</p>
+        )}
         {state.info && (
           <p className="engine-info">
             {state.info.runtimeVersion} · {state.info.detail}
             {state.info.contextWindow ? ` · ${state.info.contextWindow} token context` : ''}
+            {state.info.warmupMs !== undefined ? ` · warm-up ${formatMs(state.info.warmupMs)}` : ''}
           </p>
         )}
       </header>
-      <ModelPicker pane={pane} initial={initialModel} disabled={busy} />
+      <ModelPicker pane={pane} disabled={busy} />
       <LoadStatus pane={pane} state={state} />
       <p className="pane-status" aria-live="polite">
         {state.status === 'generating'

@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { clearChat, send, stopAll } from '../../controller/generate';
+import { clearChat, editLastPrompt, regenerate, send, stopAll } from '../../controller/generate';
 import { selectAnyBusy, selectCanSend, useStore } from '../../store/store';
 
 export function PromptBox() {
-  const [text, setText] = useState('');
+  const text = useStore((s) => s.composer);
+  const setText = useStore((s) => s.setComposer);
   const canSend = useStore(selectCanSend);
   const busy = useStore(selectAnyBusy);
+  const hasHistory = useStore((s) => s.panes.a.messages.length + s.panes.b.messages.length > 0);
   const mode = useStore((s) => s.settings.mode);
   const setSettings = useStore((s) => s.setSettings);
   const submit = (): void => {
@@ -28,10 +29,10 @@ export function PromptBox() {
         id="prompt"
         rows={3}
         value={text}
-        placeholder="Ask both models the same question. Enter sends, Shift+Enter adds a line."
+        placeholder="Ask both models the same question. Enter sends, Shift+Enter adds a line, Esc stops."
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey) {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();
             submit();
           }
@@ -47,7 +48,7 @@ export function PromptBox() {
               checked={mode === 'together'}
               onChange={() => setSettings({ mode: 'together' })}
             />
-            Together (share the GPU)
+            Together (both at once, sharing the GPU)
           </label>
           <label>
             <input
@@ -56,16 +57,24 @@ export function PromptBox() {
               checked={mode === 'in-turn'}
               onChange={() => setSettings({ mode: 'in-turn' })}
             />
-            In turn (fair timing)
+            In turn (one after the other: fair timing)
           </label>
         </fieldset>
+      </div>
+      <div className="row">
         <button type="submit" disabled={!canSend || !text.trim()}>
           Send
         </button>
-        <button type="button" disabled={!busy} onClick={stopAll}>
+        <button type="button" disabled={!busy} onClick={stopAll} aria-keyshortcuts="Escape">
           Stop all
         </button>
-        <button type="button" disabled={busy} onClick={() => clearChat()}>
+        <button type="button" disabled={busy || !canSend || !hasHistory} onClick={() => void regenerate()}>
+          Regenerate
+        </button>
+        <button type="button" disabled={busy || !hasHistory} onClick={editLastPrompt}>
+          Edit last prompt
+        </button>
+        <button type="button" disabled={busy || !hasHistory} onClick={() => clearChat()}>
           Clear chats
         </button>
       </div>

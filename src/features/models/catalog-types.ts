@@ -6,5 +6,7 @@ export interface CatalogEntry {
   lowResource: boolean;
   requiredFeatures: string[];
   contextWindow: number | null;
+  /** Required maxStorageBufferBindingSize, when web-llm lists it. */
+  bufferSizeRequired: number | null;
   modelType: 'llm' | 'embedding' | 'vlm';
 }

@@ -3,6 +3,7 @@
  * plus the default pair and the facts behind "Llama 3.1 has no 7B".
  */
 import catalog from 'virtual:webllm-catalog';
+import { bitsPerWeightForQuant, weightBytes } from '../../metrics/roofline';
 import type { CatalogEntry } from './catalog-types';
 
 export { catalog };
@@ -16,6 +17,9 @@ export interface ModelFacts {
   contextWindow: number | null;
   vramMB: number | null;
   lowResource: boolean;
+  bufferSizeRequired: number | null;
+  /** Parameter count from the name (e.g. 3B → 3e9), when it says. */
+  paramCount: number | null;
 }
 
 export function describeModel(e: CatalogEntry): ModelFacts {
@@ -31,6 +35,8 @@ export function describeModel(e: CatalogEntry): ModelFacts {
     contextWindow: e.contextWindow,
     vramMB: e.vramMB,
     lowResource: e.lowResource,
+    bufferSizeRequired: e.bufferSizeRequired,
+    paramCount: params ? Number(params.slice(0, -1)) * (params.endsWith('B') ? 1e9 : 1e6) : null,
   };
 }
 
@@ -53,3 +59,17 @@ export function sevenBAlternatives(hasF16: boolean): string[] {
 export const NO_LLAMA_31_7B =
   'Llama 3.1 was released in 8B, 70B and 405B sizes; there is no Llama 3.1 7B. ' +
   'The nearest Llama is the 8B; Qwen2.5-7B and Mistral-7B are true 7B models.';
+
+/**
+ * Download size estimate: parameters (from the name) × bits per weight of the quantization ÷ 8.
+ * Labelled as an estimate wherever shown; the real size comes from the model's tensor-cache manifest.
+ */
+export function estimateDownloadBytes(f: ModelFacts): number | null {
+  const bits = f.quant ? bitsPerWeightForQuant(f.quant) : null;
+  return f.paramCount !== null && bits !== null ? weightBytes(f.paramCount, bits) : null;
+}
+
+/** The same model with a 1k context window, when web-llm ships one (much less KV-cache memory). */
+export function smallContextVariant(id: string): string | null {
+  return findModel(`${id}-1k`) ? `${id}-1k` : null;
+}

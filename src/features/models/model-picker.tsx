@@ -1,12 +1,15 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { loadModel } from '../../controller/load';
+import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
-import { catalog, describeModel } from './catalog';
+import { isModelCached } from './cache-status';
+import { catalog, describeModel, type ModelFacts } from './catalog';
+import { ModelDetails } from './model-details';
 import { checkModelUrl } from './model-url';
 
 const llms = catalog.filter((m) => m.modelType === 'llm').map(describeModel);
 
-function optionLabel(m: ReturnType<typeof describeModel>): string {
+function optionLabel(m: ModelFacts): string {
   const parts = [m.id];
   if (m.vramMB) parts.push(`${(m.vramMB / 1024).toFixed(1)} GB GPU`);
   if (m.contextWindow) parts.push(`${m.contextWindow / 1024}k ctx`);
@@ -14,26 +17,32 @@ function optionLabel(m: ReturnType<typeof describeModel>): string {
   return parts.join(' · ');
 }
 
-export function ModelPicker({
-  pane,
-  initial,
-  disabled,
-}: {
-  pane: PaneId;
-  initial: string;
-  disabled: boolean;
-}) {
+export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolean }) {
   const name = pane.toUpperCase();
+  const pick = useStore((s) => s.picks[pane]);
+  const setPick = useStore((s) => s.setPick);
+  const hasF16 = useStore((s) => s.device?.f16 ?? false);
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(initial);
   const [url, setUrl] = useState('');
   const [lib, setLib] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [cache, setCache] = useState<{ id: string; cached: boolean } | null>(null);
   const errId = useId();
+  const selected = pick?.engine === 'webllm' && !pick.url ? pick.id : '';
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return q ? llms.filter((m) => m.id.toLowerCase().includes(q)) : llms;
-  }, [query]);
+    const hits = q ? llms.filter((m) => m.id.toLowerCase().includes(q)) : llms;
+    return selected && !hits.some((m) => m.id === selected)
+      ? [...llms.filter((m) => m.id === selected), ...hits]
+      : hits;
+  }, [query, selected]);
+  useEffect(() => {
+    let live = true;
+    if (selected) void isModelCached(selected).then((cached) => live && setCache({ id: selected, cached }));
+    return () => {
+      live = false;
+    };
+  }, [selected]);
 
   return (
     <div className="picker">
@@ -41,29 +50,32 @@ export function ModelPicker({
         <input
           type="search"
           aria-label={`Search models for pane ${name}`}
-          placeholder="Search models"
+          placeholder={`Search ${llms.length} web-llm models`}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         <select
           aria-label={`Model for pane ${name}`}
           value={selected}
-          onChange={(e) => setSelected(e.target.value)}
+          onChange={(e) => setPick(pane, { engine: 'webllm', id: e.target.value })}
         >
+          {!selected && <option value="">Choose a model…</option>}
           {shown.map((m) => (
             <option key={m.id} value={m.id}>
               {optionLabel(m)}
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          disabled={disabled || !selected}
-          onClick={() => void loadModel(pane, { engine: 'webllm', id: selected })}
-        >
+        <button type="button" disabled={disabled || !pick} onClick={() => pick && void loadModel(pane, pick)}>
           Load model in pane {name}
         </button>
       </div>
+      {selected && (
+        <details>
+          <summary>About {selected}</summary>
+          <ModelDetails id={selected} hasF16={hasF16} cached={cache?.id === selected ? cache.cached : null} />
+        </details>
+      )}
       <details>
         <summary>Add a model by URL</summary>
         <form
@@ -71,8 +83,12 @@ export function ModelPicker({
           onSubmit={(e) => {
             e.preventDefault();
             const r = checkModelUrl(url, lib, window.location.href);
-            if (!r.ok) return setUrlError(r.message);
+            if (!r.ok) {
+              setUrlError(r.message);
+              return;
+            }
             setUrlError(null);
+            setPick(pane, r.spec);
             void loadModel(pane, r.spec);
           }}
         >

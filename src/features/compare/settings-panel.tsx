@@ -1,0 +1,102 @@
+import { useStore } from '../../store/store';
+import { PANES, type GenSettings, type PaneId } from '../../store/types';
+import { NumberField } from '../../ui/number-field';
+
+type Patch = (p: Partial<GenSettings>) => void;
+
+function Fields({
+  values,
+  onPatch,
+  who,
+  inherit,
+}: {
+  values: Partial<GenSettings>;
+  onPatch: Patch;
+  who: string;
+  inherit?: GenSettings;
+}) {
+  const ph = (k: keyof GenSettings): string | undefined =>
+    inherit ? `shared: ${String(inherit[k] ?? 'none')}` : undefined;
+  const num = (k: 'temperature' | 'top_p' | 'max_tokens', v: number | null): void =>
+    onPatch(v === null && inherit ? { [k]: undefined } : v === null ? {} : { [k]: v });
+  return (
+    <div className="fields" role="group" aria-label={who}>
+      <label className="field wide">
+        System prompt
+        <textarea
+          rows={2}
+          value={values.systemPrompt ?? ''}
+          placeholder={inherit ? `shared: ${inherit.systemPrompt || '(none)'}` : 'None'}
+          onChange={(e) =>
+            onPatch({ systemPrompt: e.target.value === '' && inherit ? undefined : e.target.value })
+          }
+        />
+      </label>
+      <NumberField
+        label="Temperature"
+        min={0}
+        max={2}
+        step={0.1}
+        value={values.temperature}
+        placeholder={ph('temperature')}
+        onChange={(v) => num('temperature', v)}
+      />
+      <NumberField
+        label="Top p"
+        min={0}
+        max={1}
+        step={0.05}
+        value={values.top_p}
+        placeholder={ph('top_p')}
+        onChange={(v) => num('top_p', v)}
+      />
+      <NumberField
+        label="Max tokens"
+        min={1}
+        max={8192}
+        step={1}
+        value={values.max_tokens}
+        placeholder={ph('max_tokens')}
+        onChange={(v) => num('max_tokens', v)}
+      />
+      <NumberField
+        label="Seed"
+        min={0}
+        step={1}
+        value={values.seed}
+        placeholder={inherit ? ph('seed') : 'random'}
+        onChange={(v) => onPatch({ seed: v === null && inherit ? undefined : v })}
+      />
+    </div>
+  );
+}
+
+export function SettingsPanel() {
+  const settings = useStore((s) => s.settings);
+  const setSettings = useStore((s) => s.setSettings);
+  const patchOverride = (pane: PaneId, p: Partial<GenSettings>): void => {
+    const merged: Partial<GenSettings> = { ...settings.overrides[pane], ...p };
+    // An override set back to empty means "use the shared value" again.
+    const cur = Object.fromEntries(
+      Object.entries(merged).filter(([, v]) => v !== undefined),
+    ) as Partial<GenSettings>;
+    setSettings({ overrides: { ...settings.overrides, [pane]: cur } });
+  };
+  return (
+    <details className="settings">
+      <summary>Settings (shared, with per-pane overrides)</summary>
+      <Fields values={settings} onPatch={(p) => setSettings(p)} who="Shared settings" />
+      {PANES.map((id) => (
+        <details key={id}>
+          <summary>Pane {id.toUpperCase()} overrides</summary>
+          <Fields
+            values={settings.overrides[id]}
+            inherit={settings}
+            onPatch={(p) => patchOverride(id, p)}
+            who={`Pane ${id.toUpperCase()} overrides`}
+          />
+        </details>
+      ))}
+    </details>
+  );
+}
