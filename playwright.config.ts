@@ -21,7 +21,7 @@ export default defineConfig({
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
-    env: { TANDEM_FIXTURES: FIXTURES_DIR },
+    env: { ...(process.env as Record<string, string>), TANDEM_FIXTURES: FIXTURES_DIR },
     timeout: 60_000,
   },
 });

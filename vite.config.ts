@@ -18,6 +18,8 @@ export default defineConfig({
   server: { headers: isolation },
   preview: { headers: isolation },
   build: {
+    // TANDEM_OUT lets several builds (and previews) live side by side.
+    outDir: process.env.TANDEM_OUT ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 12000,
     reportCompressedSize: true,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 250 * 1024;
-const dist = 'dist';
+const dist = process.env.TANDEM_OUT ?? 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const refs = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 let total = 0;
