@@ -63,6 +63,7 @@ export async function readSession(page: Page): Promise<Record<'a' | 'b', { messa
 }
 
 export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
-  await page.getByText('Settings (shared, with per-pane overrides)').click();
-  await page.getByRole('group', { name: 'Shared settings' }).getByLabel('Max tokens').fill(String(n));
+  const group = page.getByRole('group', { name: 'Shared settings' });
+  if (!(await group.isVisible())) await page.getByText('Settings (shared, with per-pane overrides)').click();
+  await group.getByLabel('Max tokens').fill(String(n));
 }

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { stopAll } from '../controller/generate';
 import { DeviceCheck } from '../features/device/device-check';
 import { Pane } from '../features/compare/pane';
+import { ComparisonTable } from '../features/comparison/comparison-table';
+import { MeterCheck } from '../features/diagnostics/meter-check';
 import { PromptBox } from '../features/compare/prompt-box';
 import { SettingsPanel } from '../features/compare/settings-panel';
 import { useStore } from '../store/store';
@@ -39,6 +41,8 @@ export function App() {
         </div>
       )}
       <SettingsPanel />
+      <ComparisonTable />
+      <MeterCheck />
       <PromptBox />
       <Announcer />
     </main>

@@ -1,5 +1,6 @@
 /** One engine client (one worker) per pane. Lives outside the store. */
 import { EngineClient, type EngineError } from '../engine/client';
+import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 
 const clients = new Map<PaneId, EngineClient>();
@@ -8,6 +9,7 @@ export function clientFor(pane: PaneId, onDeath: (e: EngineError) => void): Engi
   const cur = clients.get(pane);
   if (cur?.alive) return cur;
   const c = new EngineClient(onDeath);
+  c.onMemory = (s) => useStore.getState().pushMemory(pane, s);
   clients.set(pane, c);
   return c;
 }

@@ -7,6 +7,7 @@ import { useStore } from '../store/store';
 import { effectiveSettings, PANES, type Message, type PaneId, type RunMode } from '../store/types';
 import { existingClient } from './engines';
 import { frameBatcher } from './frame-batcher';
+import { roughTokens, trimHistory } from './history';
 import { persistDraftThrottled, persistNow } from './session';
 
 let nextId = Date.now();
@@ -64,7 +65,10 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
         id: d.id,
         role: 'assistant',
         content: d.text,
-        status: out.finishReason,
+        status:
+          out.finishReason === 'length' && d.tokenTimes.length < sampling.max_tokens
+            ? 'context'
+            : out.finishReason,
         turn: {
           mode,
           modelId: p.model?.id ?? '',
@@ -81,7 +85,7 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
     batch.flush();
     const err = e as { name?: string; message?: string };
     useStore.getState().patchPane(pane, (p) => ({
-      status: p.status === 'error' ? 'error' : 'ready',
+      status: p.status === 'generating' ? 'ready' : p.status,
       stopping: false,
       error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
       draft: null,
@@ -109,6 +113,7 @@ export async function send(prompt: string): Promise<void> {
   for (const id of targets) {
     useStore.getState().patchPane(id, (p) => ({
       error: null,
+      notice: null,
       messages: [...p.messages, { id: newId(), role: 'user', content: text }],
     }));
   }
@@ -163,4 +168,19 @@ export function clearChat(pane?: PaneId): void {
       .catch(() => undefined);
   }
   persistNow();
+}
+
+/** Context window full: drop the oldest turns (the system prompt stays) and ask again in that pane. */
+export async function trimAndRetry(pane: PaneId): Promise<void> {
+  const st = useStore.getState();
+  const p = st.panes[pane];
+  const s = effectiveSettings(st.settings, pane);
+  const window = p.info?.contextWindow ?? 2048;
+  const history = p.messages.at(-1)?.role === 'assistant' ? p.messages.slice(0, -1) : p.messages;
+  const budget = Math.max(0, window - s.max_tokens - roughTokens(s.systemPrompt));
+  let trimmed = trimHistory(history, budget);
+  // Nothing could be dropped by the estimate: keep only the last prompt.
+  if (trimmed.length === history.length) trimmed = trimHistory(history, 0);
+  st.patchPane(pane, { messages: trimmed, error: null });
+  await runTargets([pane]);
 }

@@ -5,9 +5,13 @@ import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
 import { persistNow } from './session';
 
+const lastRecovery: Record<PaneId, number> = { a: 0, b: 0 };
+const RECOVERY_INTERVAL_MS = 60_000;
+
 function onWorkerDeath(pane: PaneId) {
   return (e: { name: string; message: string }): void => {
     const { patchPane } = useStore.getState();
+    const before = useStore.getState().panes[pane];
     patchPane(pane, (p) => ({
       status: 'error',
       error: { name: e.name, message: e.message },
@@ -21,6 +25,22 @@ function onWorkerDeath(pane: PaneId) {
         : p.messages,
       draft: null,
     }));
+    persistNow();
+    // A new worker replaces the dead one and reloads the model (from the browser's cache), once a minute at most.
+    const wasRunning = before.status === 'ready' || before.status === 'generating';
+    if (before.model && wasRunning && Date.now() - lastRecovery[pane] > RECOVERY_INTERVAL_MS) {
+      lastRecovery[pane] = Date.now();
+      const model = before.model;
+      void loadModel(pane, model).then(() =>
+        useStore.getState().patchPane(pane, (p) =>
+          p.status === 'ready'
+            ? {
+                notice: `The engine stopped unexpectedly (${e.message}) and was restarted. Your conversation is kept.`,
+              }
+            : {},
+        ),
+      );
+    }
   };
 }
 

@@ -3,6 +3,9 @@
  * rejected (never left hanging) when the worker dies or is terminated.
  */
 import type {
+  BandwidthResult,
+  MemorySample,
+  MeterCheckResult,
   ChatMessage,
   EngineStats,
   FinishReason,
@@ -42,13 +45,26 @@ export interface GenerateOutcome {
 /** Distributive Omit, so each request variant keeps its own fields. */
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'req'> : never) : never;
 
+/** The worker sends a heartbeat every 2 s; this long without any message means it is gone or stuck. */
+export const WATCHDOG_MS = 10_000;
+
 export class EngineClient {
   private worker: Worker;
   private seq = 0;
   private pending = new Map<number, Pending>();
   private dead = false;
+  private lastHeard = Date.now();
+  private watchdog: ReturnType<typeof setInterval>;
+  onMemory: ((s: MemorySample) => void) | null = null;
 
   constructor(private readonly onDeath?: (e: EngineError) => void) {
+    this.watchdog = setInterval(() => {
+      if (Date.now() - this.lastHeard > WATCHDOG_MS)
+        this.fail({
+          name: 'WorkerCrashedError',
+          message: `The engine worker stopped answering (no word for ${WATCHDOG_MS / 1000} s).`,
+        });
+    }, 1000);
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), {
       type: 'module',
       name: 'tandem-engine',
@@ -72,6 +88,7 @@ export class EngineClient {
   fail(detail: SerializedError, notify = true): void {
     if (this.dead) return;
     this.dead = true;
+    clearInterval(this.watchdog);
     this.worker.terminate();
     const err = new EngineError(detail, true);
     for (const p of this.pending.values()) p.reject(err);
@@ -84,6 +101,11 @@ export class EngineClient {
   }
 
   private receive(e: WorkerEvent): void {
+    this.lastHeard = Date.now();
+    if (e.type === 'memory') {
+      this.onMemory?.(e.sample);
+      return;
+    }
     const p = this.pending.get(e.req);
     if (!p) return;
     if (e.type === 'error') {
@@ -147,6 +169,19 @@ export class EngineClient {
 
   async unload(): Promise<void> {
     await this.call({ type: 'unload' });
+  }
+
+  async checkGpuMeter(sizes: number[], destroy: number[]): Promise<MeterCheckResult> {
+    const e = await this.call({ type: 'meter-check', sizes, destroy });
+    if (e.type !== 'meter') throw new EngineError({ name: 'ProtocolError', message: `unexpected ${e.type}` });
+    return e.result;
+  }
+
+  async bandwidth(target: 'gpu' | 'cpu'): Promise<BandwidthResult> {
+    const e = await this.call({ type: 'bandwidth', target });
+    if (e.type !== 'bandwidth')
+      throw new EngineError({ name: 'ProtocolError', message: `unexpected ${e.type}` });
+    return e.result;
   }
 
   terminate(): void {

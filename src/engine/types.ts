@@ -81,7 +81,32 @@ export type WorkerRequest =
   | { type: 'interrupt'; req: number }
   | { type: 'reset'; req: number }
   | { type: 'unload'; req: number }
-  | { type: 'ping'; req: number };
+  | { type: 'ping'; req: number }
+  | { type: 'meter-check'; req: number; sizes: number[]; destroy: number[] }
+  | { type: 'bandwidth'; req: number; target: 'gpu' | 'cpu' };
+
+/** Sent unprompted (req 0) when GPU memory changes, and every couple of seconds as a heartbeat. */
+export interface MemorySample {
+  t: number;
+  gpuLiveBytes: number;
+  gpuPeakBytes: number;
+  gpuBuffers: number;
+  /** The worker's own JS heap, where the browser exposes it (Chromium). */
+  jsHeapBytes: number | null;
+}
+
+export interface MeterCheckResult {
+  createdBytes: number[];
+  destroyedBytes: number[];
+  expectedLiveBytes: number;
+  meterLiveBytes: number;
+}
+
+export interface BandwidthResult {
+  bytesPerS: number;
+  method: string;
+  seconds: number;
+}
 
 export type WorkerEvent =
   | { type: 'progress'; req: number; progress: LoadProgress }
@@ -90,6 +115,9 @@ export type WorkerEvent =
   | { type: 'tokens'; req: number; tokens: TokenEvent[] }
   | { type: 'done'; req: number; finishReason: FinishReason; stats: EngineStats; t: number }
   | { type: 'ok'; req: number }
+  | { type: 'memory'; req: 0; sample: MemorySample }
+  | { type: 'meter'; req: number; result: MeterCheckResult }
+  | { type: 'bandwidth'; req: number; result: BandwidthResult }
   | { type: 'error'; req: number; error: SerializedError };
 
 export interface GenerateCallbacks {

@@ -1,3 +1,5 @@
+// First: wrap WebGPU allocation before any runtime can create a device.
+import { gpuMemory, onGpuMemory } from './gpu-accounting';
 /**
  * Engine worker entry: one worker per pane. Routes typed requests to a runtime adapter that is imported
  * only when first needed, and takes a timestamp for every token here, next to the runtime.
@@ -13,6 +15,32 @@ import {
 } from './types';
 
 let adapter: Adapter | null = null;
+
+/** Memory samples: on change (at most 4 a second) and every 2 s as a heartbeat for the page's watchdog. */
+function sendMemory(): void {
+  const g = gpuMemory();
+  const heap =
+    (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+  post({
+    type: 'memory',
+    req: 0,
+    sample: {
+      t: now(),
+      gpuLiveBytes: g.liveBytes,
+      gpuPeakBytes: g.peakBytes,
+      gpuBuffers: g.liveBuffers,
+      jsHeapBytes: heap,
+    },
+  });
+}
+let memTimer: ReturnType<typeof setTimeout> | null = null;
+onGpuMemory(() => {
+  memTimer ??= setTimeout(() => {
+    memTimer = null;
+    sendMemory();
+  }, 250);
+});
+setInterval(sendMemory, 2000);
 let adapterKind: EngineKind | null = null;
 let loadAbort: AbortController | null = null;
 let genAbort: AbortController | null = null;
@@ -109,6 +137,17 @@ async function handle(msg: WorkerRequest): Promise<void> {
     case 'reset':
       await adapter?.reset();
       return post({ type: 'ok', req: msg.req });
+    case 'meter-check': {
+      const { checkGpuMeter } = await import('./probes');
+      const result = await checkGpuMeter(msg.sizes, msg.destroy);
+      sendMemory();
+      return post({ type: 'meter', req: msg.req, result });
+    }
+    case 'bandwidth': {
+      const probes = await import('./probes');
+      const result = msg.target === 'gpu' ? await probes.gpuBandwidth() : probes.cpuBandwidth();
+      return post({ type: 'bandwidth', req: msg.req, result });
+    }
     case 'unload':
       loadAbort?.abort();
       genAbort?.abort();

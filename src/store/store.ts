@@ -5,7 +5,11 @@
 import { create } from 'zustand';
 import type { ModelSpec } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
+import type { BandwidthResult, MemorySample } from '../engine/types';
 import { defaultSettings, emptyPane, type PaneId, type PaneState, type Settings } from './types';
+
+/** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
+export const MEMORY_SAMPLES = 1200;
 
 export interface AppState {
   panes: Record<PaneId, PaneState>;
@@ -16,6 +20,11 @@ export interface AppState {
   /** The model chosen for each pane, loaded or not. */
   picks: Record<PaneId, ModelSpec | null>;
   setPick: (id: PaneId, spec: ModelSpec | null) => void;
+  /** Live memory per pane, from the engine worker (not persisted). */
+  memory: Record<PaneId, MemorySample[]>;
+  pushMemory: (id: PaneId, s: MemorySample) => void;
+  /** Memory bandwidth measured on request (for the roofline). */
+  bandwidth: { gpu: BandwidthResult | null; cpu: BandwidthResult | null };
   /** The prompt being written (kept here so "edit last prompt" can put text back). */
   composer: string;
   setComposer: (text: string) => void;
@@ -30,6 +39,10 @@ export const useStore = create<AppState>()((set) => ({
   device: null,
   picks: { a: null, b: null },
   setPick: (id, spec) => set((s) => ({ picks: { ...s.picks, [id]: spec } })),
+  memory: { a: [], b: [] },
+  pushMemory: (id, sample) =>
+    set((s) => ({ memory: { ...s.memory, [id]: [...s.memory[id].slice(-(MEMORY_SAMPLES - 1)), sample] } })),
+  bandwidth: { gpu: null, cpu: null },
   composer: '',
   setComposer: (composer) => set({ composer }),
   patchPane: (id, patch) =>

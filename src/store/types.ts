@@ -13,7 +13,8 @@ export const PANES: readonly PaneId[] = ['a', 'b'];
 export type RunMode = 'together' | 'in-turn';
 
 /** How a reply ended, as the user sees it. */
-export type ReplyStatus = FinishReason | 'interrupted';
+/** 'context': cut because the context window filled up before max tokens was reached. */
+export type ReplyStatus = FinishReason | 'interrupted' | 'context';
 
 export interface TurnRecord {
   mode: RunMode;
@@ -54,6 +55,8 @@ export interface PaneState {
   messages: Message[];
   draft: Draft | null;
   stopping: boolean;
+  /** Something the user should know that is not an error any more (e.g. the engine was restarted). */
+  notice: string | null;
 }
 
 /** What shapes a reply; shared by both panes, each of which may override any of it. */
@@ -101,5 +104,6 @@ export function emptyPane(): PaneState {
     messages: [],
     draft: null,
     stopping: false,
+    notice: null,
   };
 }

@@ -90,6 +90,9 @@ export function createLlamaCppAdapter(): Adapter {
             stats.completionTokens = chunk.usage.completion_tokens;
           }
           if (chunk.timings) {
+            // llama.cpp's own timings: prefill over prompt_ms, decode over predicted_ms.
+            stats.promptTokens ??= chunk.timings.prompt_n;
+            stats.completionTokens ??= chunk.timings.predicted_n;
             stats.prefillTokensPerS = chunk.timings.prompt_per_second;
             stats.decodeTokensPerS = chunk.timings.predicted_per_second;
             stats.timeToFirstTokenMs = chunk.timings.prompt_ms;

@@ -1,5 +1,4 @@
-import { cancelLoad, loadModel } from '../../controller/load';
-import { explainError } from '../../engine/errors';
+import { cancelLoad } from '../../controller/load';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatPercent } from '../../ui/format';
 
@@ -14,24 +13,7 @@ const PHASE: Record<string, string> = {
 
 export function LoadStatus({ pane, state }: { pane: PaneId; state: PaneState }) {
   const name = pane.toUpperCase();
-  const { progress, status, error, model } = state;
-  if (status === 'error' && error) {
-    const x = explainError(error);
-    return (
-      <div className="error-box" role="alert" aria-label={`Pane ${name} error`}>
-        <strong>{x.title}</strong> <span>{x.advice}</span>
-        <details>
-          <summary>Technical detail</summary>
-          <code>{x.detail}</code>
-        </details>
-        {model && (
-          <button type="button" onClick={() => void loadModel(pane, model)}>
-            Retry loading in pane {name}
-          </button>
-        )}
-      </div>
-    );
-  }
+  const { progress, status } = state;
   if (!progress || (status !== 'loading' && status !== 'ready')) return null;
   const bytes =
     progress.loaded !== null

@@ -2,9 +2,13 @@ import { stop } from '../../controller/generate';
 import { useStore, selectPane } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { formatMs } from '../../ui/format';
+import { DownloadPanel } from '../models/download-panel'; // TEMP(downloads)
 import { ModelPicker } from '../models/model-picker';
 import { modelLabel } from '../models/model-url';
+import { ErrorBox } from './error-box';
 import { LoadStatus } from './load-status';
+import { MemoryLine } from './memory-line';
+import { paneStatusText } from './pane-status';
 import { Transcript } from './transcript';
 
 export function Pane({ pane }: { pane: PaneId }) {
@@ -30,15 +34,17 @@ export function Pane({ pane }: { pane: PaneId }) {
         )}
       </header>
       <ModelPicker pane={pane} disabled={busy} />
+      <MemoryLine pane={pane} />
       <LoadStatus pane={pane} state={state} />
+      <DownloadPanel pane={pane} /> {/* TEMP(downloads) */}
+      <ErrorBox pane={pane} state={state} />
+      {state.notice && (
+        <p className="notice" role="status">
+          {state.notice}
+        </p>
+      )}
       <p className="pane-status" aria-live="polite">
-        {state.status === 'generating'
-          ? state.stopping
-            ? 'Stopping…'
-            : 'Generating…'
-          : state.status === 'ready'
-            ? 'Ready'
-            : ''}
+        {paneStatusText(state)}
       </p>
       {state.status === 'generating' && (
         <button type="button" onClick={() => stop(pane)}>

@@ -1,10 +1,12 @@
 import { memo } from 'react';
 import type { Draft, Message } from '../../store/types';
 import { Markdown } from '../../ui/markdown';
+import { TurnStats } from './turn-stats';
 
 const STATUS: Record<string, string> = {
   abort: 'stopped',
   length: 'cut at the max-tokens limit',
+  context: 'cut: the context window is full',
   interrupted: 'interrupted (page closed or reloaded)',
   error: 'failed',
 };
@@ -12,10 +14,13 @@ const STATUS: Record<string, string> = {
 const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
   const note = m.status ? STATUS[m.status] : undefined;
   return (
-    <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `Pane ${pane} reply`}>
-      {m.role === 'assistant' ? <Markdown text={m.content} /> : <p className="user-text">{m.content}</p>}
-      {note && <p className="msg-status">({note})</p>}
-    </article>
+    <>
+      <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `Pane ${pane} reply`}>
+        {m.role === 'assistant' ? <Markdown text={m.content} /> : <p className="user-text">{m.content}</p>}
+        {note && <p className="msg-status">({note})</p>}
+      </article>
+      {m.turn && <TurnStats turn={m.turn} />}
+    </>
   );
 });
 

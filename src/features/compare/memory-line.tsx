@@ -1,0 +1,17 @@
+import { useStore } from '../../store/store';
+import type { PaneId } from '../../store/types';
+import { formatBytes } from '../../ui/format';
+
+/** The pane's latest memory figures, as measured inside its engine worker. */
+export function MemoryLine({ pane }: { pane: PaneId }) {
+  const last = useStore((s) => s.memory[pane].at(-1));
+  if (!last) return null;
+  return (
+    <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
+      GPU memory: <span data-testid="gpu-live">{formatBytes(last.gpuLiveBytes)}</span> live,{' '}
+      {formatBytes(last.gpuPeakBytes)} peak, {last.gpuBuffers} buffers
+      <span className="method"> (WebGPU buffers this pane&apos;s worker allocated)</span>
+      {last.jsHeapBytes !== null && <> · worker JS heap {formatBytes(last.jsHeapBytes)}</>}
+    </p>
+  );
+}
