@@ -5,6 +5,8 @@ import { BASE_URL, FIXTURES_DIR, PORT } from './e2e/paths';
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts/,
+  // Several suites may run side by side (TANDEM_PORT): each keeps its own artifacts.
+  outputDir: process.env.TANDEM_PORT ? `test-results-${PORT}` : 'test-results',
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,

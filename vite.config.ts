@@ -3,20 +3,16 @@ import react from '@vitejs/plugin-react';
 import { fixtureServer } from './e2e/fixtures/serve.ts';
 import { webllmCatalog } from './build/webllm-catalog.ts';
 
-/**
- * Cross-origin isolation lets llama.cpp WASM use threads (SharedArrayBuffer).
- * The same headers ship for static hosts in public/_headers.
- */
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+import { ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
+
+// Cross-origin isolation lets llama.cpp WASM use threads (SharedArrayBuffer). The dev server cannot take
+// the production CSP (Vite injects inline scripts); preview serves exactly what static hosts get (_headers).
 
 export default defineConfig({
-  plugins: [react(), webllmCatalog(), fixtureServer(process.env.TANDEM_FIXTURES)],
+  plugins: [react(), webllmCatalog(), securityPolicy(), fixtureServer(process.env.TANDEM_FIXTURES)],
   worker: { format: 'es' },
-  server: { headers: isolation },
-  preview: { headers: isolation },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: SECURITY_HEADERS },
   build: {
     // TANDEM_OUT lets several builds (and previews) live side by side.
     outDir: process.env.TANDEM_OUT ?? 'dist',

@@ -124,3 +124,32 @@ test('loading a model from the list in one pane never blocks the other pane', as
   await sendPrompt(page, 'Only B can answer.');
   await expect(page.getByRole('article', { name: 'Pane B reply' })).toHaveText(expectedText('story'));
 });
+
+test('the production policy is in force: CSP on the page and on the engine worker, cross-origin isolation on', async ({
+  page,
+}) => {
+  const workerHeaders: Record<string, string>[] = [];
+  page.on('response', (r) => {
+    if (/\/assets\/worker-[^/]+\.js$/.test(r.url())) workerHeaders.push(r.headers());
+  });
+  const res = await page.goto('/');
+  const csp = res?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toMatch(/connect-src 'self' https:\/\/huggingface\.co/);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
+    "img-src 'self' data: blob:",
+  );
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await loadGguf(page, 'A', 'story');
+  expect(workerHeaders[0]?.['content-security-policy']).toBe(csp);
+  // A model URL the policy would block is refused up front, with the reason.
+  const pane = page.getByRole('region', { name: 'Pane B' });
+  await pane.getByText('Add a model by URL').click();
+  await pane.getByLabel(/^Model URL/).fill('https://models.example.com/m.gguf');
+  await pane.getByRole('button', { name: 'Add and load in pane B' }).click();
+  await expect(pane.getByRole('alert')).toContainText(
+    'only loads models from this site or over https from huggingface.co',
+  );
+});

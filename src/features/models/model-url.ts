@@ -1,5 +1,6 @@
 /** Validates a model given by URL: a .gguf file (llama.cpp) or an MLC repository plus its model library. */
 import type { ModelSpec } from '../../engine/types';
+import { isAllowedModelUrl, MODEL_HOSTS } from '../../security/model-hosts';
 
 export type UrlCheck = { ok: true; spec: ModelSpec } | { ok: false; message: string };
 
@@ -18,6 +19,9 @@ export function checkModelUrl(rawUrl: string, rawLib: string, base: string): Url
   const url = parseHttpUrl(rawUrl, base);
   if (!url)
     return { ok: false, message: 'That is not a web address (it must start with https:// or http://).' };
+  const origin = new URL(base).origin;
+  const hostMessage = `For your safety this site only loads models from this site or over https from ${MODEL_HOSTS.join(', ')}.`;
+  if (!isAllowedModelUrl(url, origin)) return { ok: false, message: hostMessage };
   if (/\.gguf$/i.test(url.pathname)) {
     return { ok: true, spec: { engine: 'llamacpp', id: `gguf:${url.href}`, url: url.href } };
   }
@@ -29,6 +33,7 @@ export function checkModelUrl(rawUrl: string, rawLib: string, base: string): Url
   const lib = parseHttpUrl(rawLib, base);
   if (!lib || !/\.wasm$/i.test(lib.pathname))
     return { ok: false, message: 'The model library URL must be a web address ending in .wasm.' };
+  if (!isAllowedModelUrl(lib, origin)) return { ok: false, message: hostMessage };
   const name =
     url.pathname
       .split('/')
