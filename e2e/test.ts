@@ -20,7 +20,7 @@ export const test = base.extend<{ offsite: string[]; cspGuard: undefined }>({
       page.on('requestfailed', (r) => {
         if (/csp/i.test(r.failure()?.errorText ?? '')) violations.push(`blocked request ${r.url()}`);
       });
-      await use();
+      await use(undefined);
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
