@@ -2,13 +2,17 @@ import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
 import { freshPage, loadGguf, sendPrompt, setSharedMaxTokens } from './helpers';
 
-test('the engine worker dying mid-reply: the watchdog notices, a new worker reloads the model, nothing is lost', async ({ page }) => {
+test('the engine worker dying mid-reply: the watchdog notices, a new worker reloads the model, nothing is lost', async ({
+  page,
+}) => {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
   await loadGguf(page, 'A', 'loop');
   await setSharedMaxTokens(page, 100000);
   await sendPrompt(page, 'Keep going.');
-  await expect(pane.getByRole('article', { name: 'Pane A reply (streaming)' })).toContainText('tick tock ·tick tock');
+  await expect(pane.getByRole('article', { name: 'Pane A reply (streaming)' })).toContainText(
+    'tick tock ·tick tock',
+  );
   const engines = page.workers().filter((w) => /\/assets\/worker-[^/]+\.js$/.test(w.url()));
   expect(engines).toHaveLength(1);
   await engines[0]?.evaluate(() => {
@@ -18,15 +22,21 @@ test('the engine worker dying mid-reply: the watchdog notices, a new worker relo
   const kept = pane.getByRole('article', { name: 'Pane A reply' });
   await expect(kept).toContainText('tick tock ·tick tock', { timeout: 30_000 });
   await expect(kept).toContainText('(failed)');
-  await expect(pane.getByRole('status').filter({ hasText: 'was restarted' })).toBeVisible({ timeout: 30_000 });
+  await expect(pane.getByRole('status').filter({ hasText: 'was restarted' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(pane.getByText('Ready', { exact: true })).toBeVisible();
   await expect(pane.getByRole('article', { name: 'You' })).toHaveText('Keep going.');
   await setSharedMaxTokens(page, 6);
   await sendPrompt(page, 'Again.');
-  await expect(pane.getByRole('article', { name: 'Pane A reply' }).last()).toContainText('(cut at the max-tokens limit)');
+  await expect(pane.getByRole('article', { name: 'Pane A reply' }).last()).toContainText(
+    '(cut at the max-tokens limit)',
+  );
 });
 
-test('a full context window is explained, and trimming old turns lets the conversation go on', async ({ page }) => {
+test('a full context window is explained, and trimming old turns lets the conversation go on', async ({
+  page,
+}) => {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
   await loadGguf(page, 'A', 'story');

@@ -3,6 +3,7 @@ import type { ModelSpec } from '../engine/types';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
+import { preflight } from './preflight';
 import { persistNow } from './session';
 
 const lastRecovery: Record<PaneId, number> = { a: 0, b: 0 };
@@ -50,8 +51,13 @@ const latest: Record<PaneId, number> = { a: 0, b: 0 };
 export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
   const ticket = ++latest[pane];
   const current = (): boolean => latest[pane] === ticket;
-  const { patchPane } = useStore.getState();
-  patchPane(pane, { model: spec, status: 'loading', progress: null, error: null, info: null });
+  const { patchPane, device } = useStore.getState();
+  const blocked = preflight(spec, device);
+  if (blocked) {
+    patchPane(pane, { model: spec, status: 'error', progress: null, error: blocked, info: null });
+    return;
+  }
+  patchPane(pane, { model: spec, status: 'loading', progress: null, error: null, info: null, notice: null });
   persistNow();
   const client = clientFor(pane, onWorkerDeath(pane));
   try {

@@ -1,14 +1,26 @@
 import { clearChat, trimAndRetry } from '../../controller/generate';
 import { loadModel } from '../../controller/load';
+import { f32Variant } from '../../controller/preflight';
+import { useStore } from '../../store/store';
+import { smallContextVariant } from '../models/catalog';
 import { explainError } from '../../engine/errors';
 import type { PaneId, PaneState } from '../../store/types';
 
 /** A failure in words a non-expert understands, the technical detail one click away, and a way forward. */
+/** A model that avoids the failure: the q4f32 build without shader-f16, the 1k-context build when memory is short. */
+function alternativeFor(kind: string, id: string): string | null {
+  if (kind === 'f16') return f32Variant(id);
+  if (kind === 'device-lost' || kind === 'limits') return smallContextVariant(id);
+  return null;
+}
+
 export function ErrorBox({ pane, state }: { pane: PaneId; state: PaneState }) {
   const name = pane.toUpperCase();
+  const setPick = useStore((s) => s.setPick);
   if (!state.error) return null;
   const x = explainError(state.error);
   const { model, status } = state;
+  const alternative = model && status === 'error' ? alternativeFor(x.kind, model.id) : null;
   return (
     <div className="error-box" role="alert" aria-label={`Pane ${name} error`}>
       <strong>{x.title}</strong> <span>{x.advice}</span>
@@ -20,6 +32,18 @@ export function ErrorBox({ pane, state }: { pane: PaneId; state: PaneState }) {
         {model && status === 'error' && (
           <button type="button" onClick={() => void loadModel(pane, model)}>
             Retry loading in pane {name}
+          </button>
+        )}
+        {alternative && (
+          <button
+            type="button"
+            onClick={() => {
+              const spec = { engine: 'webllm' as const, id: alternative };
+              setPick(pane, spec);
+              void loadModel(pane, spec);
+            }}
+          >
+            Use {alternative} in pane {name}
           </button>
         )}
         {x.kind === 'context-full' && status === 'ready' && (
