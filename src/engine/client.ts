@@ -56,6 +56,7 @@ export class EngineClient {
   private lastHeard = Date.now();
   private watchdog: ReturnType<typeof setInterval>;
   onMemory: ((s: MemorySample) => void) | null = null;
+  onGpuLost: ((info: { reason: string; message: string }) => void) | null = null;
 
   constructor(private readonly onDeath?: (e: EngineError) => void) {
     this.watchdog = setInterval(() => {
@@ -104,6 +105,10 @@ export class EngineClient {
     this.lastHeard = Date.now();
     if (e.type === 'memory') {
       this.onMemory?.(e.sample);
+      return;
+    }
+    if (e.type === 'gpu-lost') {
+      this.onGpuLost?.({ reason: e.reason, message: e.message });
       return;
     }
     const p = this.pending.get(e.req);

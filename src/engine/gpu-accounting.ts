@@ -20,6 +20,13 @@ const idOf = (o: object): number => {
 };
 const watched = new WeakSet<GPUDevice>();
 let listener: ((s: LedgerSnapshot) => void) | null = null;
+let lostListener: ((info: { reason: string; message: string }) => void) | null = null;
+const destroyedByCall = new WeakSet<GPUDevice>();
+
+/** A device lost for a reason other than destroy() (driver reset, GPU process crash): web-llm only logs it. */
+export function onDeviceLost(fn: (info: { reason: string; message: string }) => void): void {
+  lostListener = fn;
+}
 
 export function onGpuMemory(fn: (s: LedgerSnapshot) => void): void {
   listener = fn;
@@ -36,9 +43,10 @@ function changed(): void {
 function watch(device: GPUDevice): void {
   if (watched.has(device)) return;
   watched.add(device);
-  void device.lost.then(() => {
+  void device.lost.then((info) => {
     ledger.destroyDevice(idOf(device));
     changed();
+    if (!destroyedByCall.has(device)) lostListener?.({ reason: info.reason, message: info.message });
   });
 }
 
@@ -66,6 +74,7 @@ function install(): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with .call below
   const destroyDevice = GPUDevice.prototype.destroy;
   GPUDevice.prototype.destroy = function (this: GPUDevice): undefined {
+    destroyedByCall.add(this);
     ledger.destroyDevice(idOf(this));
     changed();
     destroyDevice.call(this);

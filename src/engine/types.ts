@@ -116,6 +116,7 @@ export type WorkerEvent =
   | { type: 'done'; req: number; finishReason: FinishReason; stats: EngineStats; t: number }
   | { type: 'ok'; req: number }
   | { type: 'memory'; req: 0; sample: MemorySample }
+  | { type: 'gpu-lost'; req: 0; reason: string; message: string }
   | { type: 'meter'; req: number; result: MeterCheckResult }
   | { type: 'bandwidth'; req: number; result: BandwidthResult }
   | { type: 'error'; req: number; error: SerializedError };

@@ -1,5 +1,5 @@
 // First: wrap WebGPU allocation before any runtime can create a device.
-import { gpuMemory, onGpuMemory } from './gpu-accounting';
+import { gpuMemory, onDeviceLost, onGpuMemory } from './gpu-accounting';
 /**
  * Engine worker entry: one worker per pane. Routes typed requests to a runtime adapter that is imported
  * only when first needed, and takes a timestamp for every token here, next to the runtime.
@@ -41,6 +41,10 @@ onGpuMemory(() => {
   }, 250);
 });
 setInterval(sendMemory, 2000);
+onDeviceLost(({ reason, message }) => {
+  genAbort?.abort();
+  post({ type: 'gpu-lost', req: 0, reason, message });
+});
 let adapterKind: EngineKind | null = null;
 let loadAbort: AbortController | null = null;
 let genAbort: AbortController | null = null;
