@@ -4,6 +4,7 @@
  */
 import { loadPair } from '../controller/load';
 import { restoreSession } from '../controller/session';
+import { startWasmMemoryPolling } from '../controller/wasm-memory';
 import { probeDevice } from '../device/probe';
 import { catalog, defaultPair } from '../features/models/catalog';
 import { buildSetup, parseSetup } from '../features/share/url-state';
@@ -23,6 +24,7 @@ export async function bootstrap(): Promise<void> {
   for (const id of PANES)
     s.setPick(id, fromUrl.picks[id] ?? useStore.getState().panes[id].model ?? defaults[id]);
   syncUrl();
+  startWasmMemoryPolling();
   useStore.subscribe((next, prev) => {
     if (next.panes !== prev.panes || next.settings !== prev.settings) syncUrl();
   });

@@ -50,6 +50,8 @@ export interface LoadedInfo {
   detail: string;
   /** A short generation run right after loading so the first real turn is not timing shader compilation. */
   warmupMs?: number;
+  /** URLs of worker scopes the runtime started (llama.cpp's own worker), to attribute memory measurements. */
+  memoryScopes?: string[];
 }
 
 export type FinishReason = 'stop' | 'length' | 'abort' | 'error';

@@ -23,6 +23,9 @@ export interface AppState {
   /** Live memory per pane, from the engine worker (not persisted). */
   memory: Record<PaneId, MemorySample[]>;
   pushMemory: (id: PaneId, s: MemorySample) => void;
+  /** llama.cpp worker memory (WebAssembly heap included), per pane, measured by the browser. */
+  wasm: Record<PaneId, { t: number; bytes: number }[]>;
+  pushWasm: (id: PaneId, s: { t: number; bytes: number }) => void;
   /** Memory bandwidth measured on request (for the roofline). */
   bandwidth: { gpu: BandwidthResult | null; cpu: BandwidthResult | null };
   /** The prompt being written (kept here so "edit last prompt" can put text back). */
@@ -43,6 +46,9 @@ export const useStore = create<AppState>()((set) => ({
   pushMemory: (id, sample) =>
     set((s) => ({ memory: { ...s.memory, [id]: [...s.memory[id].slice(-(MEMORY_SAMPLES - 1)), sample] } })),
   bandwidth: { gpu: null, cpu: null },
+  wasm: { a: [], b: [] },
+  pushWasm: (id, sample) =>
+    set((s) => ({ wasm: { ...s.wasm, [id]: [...s.wasm[id].slice(-(MEMORY_SAMPLES - 1)), sample] } })),
   composer: '',
   setComposer: (composer) => set({ composer }),
   patchPane: (id, patch) =>

@@ -37,26 +37,39 @@ export function createLlamaCppAdapter(): Adapter {
       w.setCompat(null);
       wllama = w;
       const nCtx = spec.contextWindow ?? 2048;
-      await w.loadModelFromUrl(spec.url, {
-        n_ctx: nCtx,
-        n_gpu_layers: 0,
-        signal,
-        progressCallback: ({ loaded, total }) => {
-          onProgress({
-            phase: 'fetch',
-            loaded,
-            total,
-            fraction: total > 0 ? loaded / total : 0,
-            text: 'Downloading GGUF',
-          });
-        },
-      });
+      // wllama starts its worker from a blob: URL; remember it so the page can attribute memory to this pane.
+      const scopes: string[] = [];
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (obj: Blob | MediaSource) => {
+        const u = createObjectURL(obj);
+        scopes.push(u);
+        return u;
+      };
+      await w
+        .loadModelFromUrl(spec.url, {
+          n_ctx: nCtx,
+          n_gpu_layers: 0,
+          signal,
+          progressCallback: ({ loaded, total }) => {
+            onProgress({
+              phase: 'fetch',
+              loaded,
+              total,
+              fraction: total > 0 ? loaded / total : 0,
+              text: 'Downloading GGUF',
+            });
+          },
+        })
+        .finally(() => {
+          URL.createObjectURL = createObjectURL;
+        });
       if (signal.aborted) throw new DOMException('Load aborted', 'AbortError');
       const info = w.getLoadedContextInfo();
       return {
         engine: 'llamacpp',
         runtimeVersion: `llama.cpp ${mod.Wllama.getLibllamaVersion()} (wllama)`,
         contextWindow: info.n_ctx,
+        memoryScopes: scopes,
         detail: `${w.getNumThreads()} thread${w.getNumThreads() === 1 ? '' : 's'}${w.isMultithread() ? '' : ' (single-thread build)'}`,
       };
     },

@@ -5,6 +5,7 @@ import { formatBytes } from '../../ui/format';
 /** The pane's latest memory figures, as measured inside its engine worker. */
 export function MemoryLine({ pane }: { pane: PaneId }) {
   const last = useStore((s) => s.memory[pane].at(-1));
+  const wasm = useStore((s) => s.wasm[pane].at(-1));
   if (!last) return null;
   return (
     <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
@@ -12,6 +13,13 @@ export function MemoryLine({ pane }: { pane: PaneId }) {
       {formatBytes(last.gpuPeakBytes)} peak, {last.gpuBuffers} buffers
       <span className="method"> (WebGPU buffers this pane&apos;s worker allocated)</span>
       {last.jsHeapBytes !== null && <> · worker JS heap {formatBytes(last.jsHeapBytes)}</>}
+      {wasm && (
+        <>
+          {' '}
+          · llama.cpp worker <span data-testid="wasm-bytes">{formatBytes(wasm.bytes)}</span>
+          <span className="method"> (incl. WebAssembly heap; measureUserAgentSpecificMemory)</span>
+        </>
+      )}
     </p>
   );
 }
