@@ -12,6 +12,7 @@ export async function loadCatalog(): Promise<CatalogEntry[]> {
   return prebuiltAppConfig.model_list.map((m) => ({
     id: m.model_id,
     model: m.model,
+    modelLib: m.model_lib,
     vramMB: m.vram_required_MB ?? null,
     lowResource: m.low_resource_required ?? false,
     requiredFeatures: m.required_features ?? [],

@@ -6,6 +6,7 @@ import { ComparisonTable } from '../features/comparison/comparison-table';
 import { MeterCheck } from '../features/diagnostics/meter-check';
 import { PromptBox } from '../features/compare/prompt-box';
 import { SettingsPanel } from '../features/compare/settings-panel';
+import { StoragePanel } from '../features/storage/storage-panel';
 import { useStore } from '../store/store';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
@@ -43,6 +44,7 @@ export function App() {
       <SettingsPanel />
       <ComparisonTable />
       <MeterCheck />
+      <StoragePanel />
       <PromptBox />
       <Announcer />
     </main>

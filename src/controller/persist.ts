@@ -2,11 +2,37 @@
  * Transcripts and settings live in IndexedDB (idb-keyval). Saved on commit and, while a reply streams,
  * at most once a second — never per token. A draft found on restore is kept, marked "interrupted".
  */
-import { createStore, get, set, del } from 'idb-keyval';
+import { get, set, del, type UseStore } from 'idb-keyval';
 import type { ModelSpec } from '../engine/types';
 import { PANES, type Draft, type Message, type PaneId, type Settings } from '../store/types';
 
-const db = createStore('tandem', 'state');
+/**
+ * idb-keyval's store, except that the connection closes when another tab or "Delete everything" wants to
+ * delete or upgrade the database (idb-keyval's own createStore keeps it open forever, blocking deletion).
+ */
+function closableStore(dbName: string, storeName: string): UseStore {
+  let dbp: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> =>
+    (dbp ??= new Promise((resolve, reject) => {
+      const r = indexedDB.open(dbName);
+      r.onupgradeneeded = () => r.result.createObjectStore(storeName);
+      r.onsuccess = () => {
+        const d = r.result;
+        d.onversionchange = () => {
+          d.close();
+          dbp = undefined;
+        };
+        resolve(d);
+      };
+      r.onerror = () => {
+        dbp = undefined;
+        reject(r.error ?? new Error('IndexedDB open failed'));
+      };
+    }));
+  return (mode, callback) => open().then((d) => callback(d.transaction(storeName, mode).objectStore(storeName)));
+}
+
+const db = closableStore('tandem', 'state');
 const KEY = 'session-v1';
 
 export interface SavedPane {

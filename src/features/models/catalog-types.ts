@@ -2,6 +2,8 @@
 export interface CatalogEntry {
   id: string;
   model: string;
+  /** URL of the compiled model library (.wasm). */
+  modelLib: string;
   vramMB: number | null;
   lowResource: boolean;
   requiredFeatures: string[];

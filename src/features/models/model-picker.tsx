@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { loadModel } from '../../controller/load';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
-import { isModelCached } from './cache-status';
+import { isModelCached } from '../storage/inventory';
 import { catalog, describeModel, type ModelFacts } from './catalog';
 import { ModelDetails } from './model-details';
 import { checkModelUrl } from './model-url';

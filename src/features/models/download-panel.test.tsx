@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { idleDownload, useDownloadStore } from '../../downloads/download-store';
+import { useStore } from '../../store/store';
+import { DownloadPanel } from './download-panel';
+
+const URL_ = 'https://hf.example/u/Tiny-MLC';
+const spec = {
+  engine: 'webllm' as const,
+  id: 'custom:Tiny-MLC',
+  url: URL_,
+  modelLib: 'https://hf.example/t.wasm',
+};
+const progress = {
+  phase: 'downloading' as const,
+  loaded: 3 * 1024 ** 2,
+  total: 12 * 1024 ** 2,
+  shardsDone: 1,
+  shardsTotal: 4,
+  bytesPerS: 1.5 * 1024 ** 2,
+  etaS: 6,
+};
+
+afterEach(() => {
+  cleanup();
+  useStore.getState().setPick('a', null);
+  useDownloadStore.setState({ panes: { a: idleDownload, b: idleDownload } });
+});
+
+describe('DownloadPanel', () => {
+  it('shows nothing for a GGUF pick and offers the download for a web-llm pick', () => {
+    useStore.getState().setPick('a', { engine: 'llamacpp', id: 'gguf:x', url: 'https://h/x.gguf' });
+    const { rerender } = render(<DownloadPanel pane="a" />);
+    expect(screen.queryByRole('button')).toBeNull();
+    act(() => useStore.getState().setPick('a', spec));
+    rerender(<DownloadPanel pane="a" />);
+    expect(screen.getByRole('button', { name: 'Download model for pane A' })).toBeTruthy();
+  });
+
+  it('shows bytes, percent, speed, ETA and shards while running, with a Cancel button', () => {
+    useStore.getState().setPick('a', spec);
+    useDownloadStore.getState().patch('a', { status: 'running', modelUrl: URL_, progress });
+    render(<DownloadPanel pane="a" />);
+    const bar = screen.getByRole('progressbar', { name: 'Pane A download progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('25');
+    expect(bar.getAttribute('aria-valuetext')).toBe('25%, 3,145,728 of 12,582,912 bytes');
+    expect(screen.getByText(/^Downloading/).textContent).toBe(
+      'Downloading · 3.0 MB / 12.0 MB · 25% · 1.5 MB/s · ETA 6 s · shards 1/4',
+    );
+    expect(screen.getByRole('button', { name: 'Cancel download for pane A' })).toBeTruthy();
+  });
+
+  it('explains a failure and offers a retry; a download of another model does not show', () => {
+    useStore.getState().setPick('a', spec);
+    const error = { name: 'NotFoundError', message: 'tensor-cache.json was not found (HTTP 404) at …' };
+    useDownloadStore.getState().patch('a', { status: 'error', modelUrl: URL_, progress, error });
+    const { rerender } = render(<DownloadPanel pane="a" />);
+    expect(screen.getByRole('alert', { name: 'Pane A download error' }).textContent).toContain('Not found');
+    expect(screen.getByRole('button', { name: 'Retry download for pane A' })).toBeTruthy();
+    act(() => useStore.getState().setPick('a', { ...spec, url: 'https://hf.example/u/Other-MLC' }));
+    rerender(<DownloadPanel pane="a" />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download model for pane A' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,99 @@
+import { cancelDownload, downloadModel, downloadUrlFor } from '../../controller/download';
+import type { DownloadPhase, DownloadProgress } from '../../downloads/downloader';
+import { selectDownload, useDownloadStore } from '../../downloads/download-store';
+import { explainDownloadError } from '../../downloads/errors';
+import { useStore } from '../../store/store';
+import type { PaneId } from '../../store/types';
+import { formatBytes, formatPercent } from '../../ui/format';
+
+const PHASE: Record<DownloadPhase, string> = {
+  manifest: 'Reading the weight list',
+  checking: 'Checking the cache',
+  downloading: 'Downloading',
+  retrying: 'Connection trouble, retrying',
+  done: 'Downloaded',
+};
+
+function formatSpeed(bps: number | null): string {
+  return bps === null ? '— MB/s' : `${(bps / 1024 ** 2).toFixed(1)} MB/s`;
+}
+
+function formatEta(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '—';
+  const t = Math.ceil(s);
+  if (t < 60) return `${t} s`;
+  if (t < 3600) return `${Math.floor(t / 60)} min ${t % 60} s`;
+  return `${Math.floor(t / 3600)} h ${Math.floor((t % 3600) / 60)} min`;
+}
+
+function Progress({ name, p }: { name: string; p: DownloadProgress }) {
+  const fraction = p.total > 0 ? p.loaded / p.total : 0;
+  const exact = `${p.loaded.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} bytes`;
+  return (
+    <>
+      <div
+        className="bar"
+        role="progressbar"
+        aria-label={`Pane ${name} download progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.floor(fraction * 100)}
+        aria-valuetext={`${formatPercent(fraction)}, ${exact}`}
+      >
+        <div className="bar-fill" style={{ width: formatPercent(fraction) }} />
+      </div>
+      <p className="load-text" title={exact}>
+        {PHASE[p.phase]} · {formatBytes(p.loaded)} / {formatBytes(p.total)} · {formatPercent(fraction)} ·{' '}
+        {formatSpeed(p.bytesPerS)} · ETA {formatEta(p.etaS)} · shards {p.shardsDone}/{p.shardsTotal}
+      </p>
+    </>
+  );
+}
+
+/** "Download now, load later" for a pane's web-llm pick: fetches its weights into web-llm's cache. */
+export function DownloadPanel({ pane }: { pane: PaneId }) {
+  const name = pane.toUpperCase();
+  const pick = useStore((s) => s.picks[pane]);
+  const loading = useStore((s) => s.panes[pane].status === 'loading');
+  const modelUrl = pick ? downloadUrlFor(pick) : null;
+  const d = useDownloadStore(selectDownload(pane, modelUrl));
+  if (!pick || !modelUrl) return null;
+  const start = (): void => void downloadModel(pane, pick);
+  const why = d.error ? explainDownloadError(d.error) : null;
+  return (
+    <div className="download-panel" role="group" aria-label={`Pane ${name} download`}>
+      {(d.status === 'idle' || d.status === 'cancelled') && (
+        <button type="button" disabled={loading} onClick={start}>
+          Download model for pane {name}
+        </button>
+      )}
+      {d.status === 'idle' && (
+        <span className="hint"> Download now, load later: the weights go to this browser’s cache.</span>
+      )}
+      {d.status === 'cancelled' && <span> Download cancelled; finished shards are kept.</span>}
+      {d.progress && <Progress name={name} p={d.progress} />}
+      {d.status === 'running' && (
+        <button type="button" onClick={() => cancelDownload(pane)}>
+          Cancel download for pane {name}
+        </button>
+      )}
+      {d.status === 'done' && (
+        <p role="status">Weights downloaded: loading this model will not download them again.</p>
+      )}
+      {d.status === 'error' && d.error && why && (
+        <div className="error-box" role="alert" aria-label={`Pane ${name} download error`}>
+          <strong>{why.title}</strong> <span>{why.advice}</span>
+          <details>
+            <summary>Technical detail</summary>
+            <code>
+              {d.error.name}: {d.error.message}
+            </code>
+          </details>
+          <button type="button" disabled={loading} onClick={start}>
+            Retry download for pane {name}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Which cached web-llm files belong to which model. web-llm keys its three Cache Storage caches by URL:
+ * weights, manifest and tokenizer under the model's base URL (`…/resolve/main/`) in "webllm/model", the chat
+ * config under the same base in "webllm/config", and the compiled model library (a .wasm URL) in
+ * "webllm/wasm". Grouping is by that base; a base no known record names (a custom model) is its own group.
+ */
+
+export const WEBLLM_CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'] as const;
+export type WebLlmCacheName = (typeof WEBLLM_CACHES)[number];
+
+export interface CachedEntry {
+  cache: WebLlmCacheName;
+  url: string;
+  /** Body size in bytes. */
+  size: number;
+}
+
+/** A model the app can name: a catalog record, or a custom model the user added by URL. */
+export interface KnownModel {
+  id: string;
+  /** The model repository URL as the record gives it (web-llm adds `resolve/main/` when missing). */
+  model: string;
+  /** The compiled model library URL, when known. */
+  modelLib?: string | undefined;
+}
+
+export interface WebLlmGroup {
+  key: string;
+  /** The catalog id to show (the shortest id using these weights), else the base or library URL. */
+  name: string;
+  /** Other ids that use the same weights (e.g. the `-1k` context variant). */
+  aliases: string[];
+  /** Base URL of the weights, or null for a model library no cached weights claim. */
+  base: string | null;
+  entries: CachedEntry[];
+  /** Set when the model library this model uses is listed (and deleted) under another model. */
+  sharesLibraryWith?: string;
+}
+
+/** The base URL web-llm resolves a record's `model` to (its `cleanModelUrl`). */
+export function cleanModelUrl(model: string): string {
+  let u = model.endsWith('/') ? model : model + '/';
+  if (!/.+\/resolve\/.+\//.test(u)) u += 'resolve/main/';
+  try {
+    return new URL(u).href;
+  } catch {
+    return u;
+  }
+}
+
+/** For a URL no record claims: everything up to `/resolve/<revision>/`, else up to the last slash. */
+export function unknownBase(url: string): string {
+  const m = /^(.*?\/resolve\/[^/]+\/)/.exec(url);
+  return m?.[1] ?? url.slice(0, url.lastIndexOf('/') + 1);
+}
+
+export function fileName(url: string): string {
+  const tail = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
+  try {
+    return decodeURIComponent(tail) || url;
+  } catch {
+    return tail || url;
+  }
+}
+
+/**
+ * Only for catalog records that do not carry their library URL: web-llm names most libraries after the
+ * model (`Llama-3.2-1B-Instruct-q4f32_1` → `Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm`). Used only to
+ * attach a library to weights that are already cached, never to name a model by itself.
+ */
+export function libraryNamedAfter(id: string, libUrl: string): boolean {
+  const stem = id.replace(/-MLC(?:-1k)?$/, '');
+  const f = fileName(libUrl);
+  return f.startsWith(stem + '_') || f.startsWith(stem + '-');
+}
+
+function primaryFirst(ids: string[]): string[] {
+  return [...ids].sort((a, b) => a.length - b.length || a.localeCompare(b));
+}
+
+export function groupWebLlmEntries(entries: CachedEntry[], known: KnownModel[]): WebLlmGroup[] {
+  const idsByBase = new Map<string, string[]>();
+  for (const k of known) {
+    const base = cleanModelUrl(k.model);
+    const ids = idsByBase.get(base) ?? [];
+    if (!ids.includes(k.id)) ids.push(k.id);
+    idsByBase.set(base, ids);
+  }
+  const bases = [...idsByBase.keys()].sort((a, b) => b.length - a.length);
+  const groups = new Map<string, WebLlmGroup>();
+  const groupFor = (base: string): WebLlmGroup => {
+    let g = groups.get(base);
+    if (!g) {
+      const [name, ...aliases] = primaryFirst(idsByBase.get(base) ?? []);
+      g = { key: `webllm:${base}`, name: name ?? base, aliases, base, entries: [] };
+      groups.set(base, g);
+    }
+    return g;
+  };
+
+  for (const e of entries) {
+    if (e.cache === 'webllm/wasm') continue;
+    groupFor(bases.find((b) => e.url.startsWith(b)) ?? unknownBase(e.url)).entries.push(e);
+  }
+
+  const libraryOnly: WebLlmGroup[] = [];
+  for (const e of entries) {
+    if (e.cache !== 'webllm/wasm') continue;
+    const exact = known.filter((k) => k.modelLib === e.url).map((k) => cleanModelUrl(k.model));
+    const guessed = known
+      .filter((k) => k.modelLib === undefined && libraryNamedAfter(k.id, e.url))
+      .map((k) => cleanModelUrl(k.model));
+    const present = [...new Set([...exact, ...guessed])]
+      .map((b) => groups.get(b))
+      .filter((g): g is WebLlmGroup => g !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const [owner, ...others] = present;
+    if (owner) {
+      owner.entries.push(e);
+      for (const o of others) o.sharesLibraryWith = owner.name;
+    } else if (exact[0] !== undefined) {
+      groupFor(exact[0]).entries.push(e);
+    } else {
+      libraryOnly.push({
+        key: `webllm-lib:${e.url}`,
+        name: fileName(e.url),
+        aliases: [],
+        base: null,
+        entries: [e],
+      });
+    }
+  }
+  return [...groups.values(), ...libraryOnly];
+}
