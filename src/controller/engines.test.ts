@@ -11,13 +11,11 @@ describe('markGpuLost', () => {
 
   it('turns a loaded pane into a device-lost error naming the model, and keeps its transcript', () => {
     const messages = [{ id: '1', role: 'user' as const, content: 'hi' }];
-    useStore
-      .getState()
-      .patchPane('a', {
-        status: 'ready',
-        model: { engine: 'webllm', id: 'Llama-3.1-8B-Instruct-q4f32_1-MLC' },
-        messages,
-      });
+    useStore.getState().patchPane('a', {
+      status: 'ready',
+      model: { engine: 'webllm', id: 'Llama-3.1-8B-Instruct-q4f32_1-MLC' },
+      messages,
+    });
     markGpuLost('a', { reason: 'unknown', message: 'GPU process crashed' });
     const a = useStore.getState().panes.a;
     expect(a.status).toBe('error');

@@ -6,13 +6,20 @@ import { formatBytes } from '../../ui/format';
 export function MemoryLine({ pane }: { pane: PaneId }) {
   const last = useStore((s) => s.memory[pane].at(-1));
   const wasm = useStore((s) => s.wasm[pane].at(-1));
+  const engine = useStore((s) => s.panes[pane].model?.engine);
   if (!last) return null;
+  // llama.cpp runs on the CPU here: its memory is the worker's, not the GPU's.
+  const showGpu = engine !== 'llamacpp' || last.gpuPeakBytes > 0;
   return (
     <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
-      GPU memory: <span data-testid="gpu-live">{formatBytes(last.gpuLiveBytes)}</span> live,{' '}
-      {formatBytes(last.gpuPeakBytes)} peak, {last.gpuBuffers} buffers
-      <span className="method"> (WebGPU buffers this pane&apos;s worker allocated)</span>
-      {last.jsHeapBytes !== null && <> · worker JS heap {formatBytes(last.jsHeapBytes)}</>}
+      {showGpu && (
+        <>
+          GPU memory: <span data-testid="gpu-live">{formatBytes(last.gpuLiveBytes)}</span> live,{' '}
+          {formatBytes(last.gpuPeakBytes)} peak, {last.gpuBuffers} buffers
+          <span className="method"> (WebGPU buffers this pane&apos;s worker allocated) · </span>
+        </>
+      )}
+      {last.jsHeapBytes !== null && <>Engine worker JS heap {formatBytes(last.jsHeapBytes)}</>}
       {wasm && (
         <>
           {' '}

@@ -5,6 +5,7 @@ import type { PaneId } from '../../store/types';
 import { isModelCached } from '../storage/inventory';
 import { catalog, describeModel, type ModelFacts } from './catalog';
 import { ModelDetails } from './model-details';
+import { GgufList } from './gguf-list';
 import { checkModelUrl } from './model-url';
 
 const llms = catalog.filter((m) => m.modelType === 'llm').map(describeModel);
@@ -76,6 +77,7 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
           <ModelDetails id={selected} hasF16={hasF16} cached={cache?.id === selected ? cache.cached : null} />
         </details>
       )}
+      <GgufList pane={pane} disabled={disabled} />
       <details>
         <summary>Add a model by URL</summary>
         <form
