@@ -39,3 +39,64 @@ test('the real web-llm fetches config and model library from the local repositor
   // The other pane was never touched.
   await expect(page.getByRole('region', { name: 'Pane A' }).getByRole('alert')).toHaveCount(0);
 });
+
+async function addCustomModel(page: import('@playwright/test').Page): Promise<void> {
+  const pane = page.getByRole('region', { name: 'Pane A' });
+  await pane.getByText('Add a model by URL').click();
+  await pane.getByLabel(/^Model URL/).fill(REPO);
+  await pane.getByLabel(/^Model library URL/).fill(LIB);
+  await pane.getByRole('button', { name: 'Add and load in pane A' }).click();
+}
+
+test('a 503 on the model config is a network failure with a retry that works once the server recovers', async ({
+  page,
+}) => {
+  let failing = true;
+  await page
+    .context()
+    .route(/mlc-chat-config\.json$/, (route) =>
+      failing ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback(),
+    );
+  await freshPage(page);
+  await addCustomModel(page);
+  const error = page.getByRole('alert', { name: 'Pane A error' });
+  await expect(error).toContainText('A download failed.');
+  failing = false;
+  await error.getByRole('button', { name: 'Retry loading in pane A' }).click();
+  // Past the config now: web-llm reaches the (placeholder) model library and says so.
+  await expect(error).toContainText('The model library could not be started.');
+});
+
+test('a corrupt cached config (an HTML error page) is reported, and Repair replaces it with the real one', async ({
+  page,
+}) => {
+  let corrupt = true;
+  await page
+    .context()
+    .route(/mlc-chat-config\.json$/, (route) =>
+      corrupt
+        ? route.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: '<html><body>Proxy login</body></html>',
+          })
+        : route.fallback(),
+    );
+  await freshPage(page);
+  await addCustomModel(page);
+  const error = page.getByRole('alert', { name: 'Pane A error' });
+  await expect(error).toContainText('A downloaded file does not match what was expected.');
+  await expect(error.getByText(/JSON|Unexpected token/)).toBeAttached();
+  corrupt = false;
+  // A plain retry reads the corrupt copy from web-llm's cache again and fails the same way…
+  await error.getByRole('button', { name: 'Retry loading in pane A' }).click();
+  await expect(error).toContainText('A downloaded file does not match what was expected.');
+  // …Repair deletes the cached copy, so the load fetches a good one and gets as far as the model library.
+  await error.getByRole('button', { name: 'Repair and reload in pane A' }).click();
+  await expect(error).toContainText('The model library could not be started.');
+  const cached = await page.evaluate(
+    async (url) => (await (await caches.open('webllm/config')).match(url))?.text(),
+    `${REPO}/resolve/main/mlc-chat-config.json`,
+  );
+  expect(cached).toContain('context_window_size');
+});

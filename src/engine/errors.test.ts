@@ -19,6 +19,8 @@ const cases: [string, string, string][] = [
   ['WorkerCrashedError', 'The engine worker stopped unexpectedly.', 'worker-crashed'],
   ['RangeError', 'Make sure top_p <= 1', 'config'],
   ['RangeError', 'Array buffer allocation failed', 'unknown'],
+  ['TypeError', "Failed to execute 'add' on 'Cache': Request failed", 'network'],
+  ['SyntaxError', 'Unexpected token \'<\', "<html><bod"... is not valid JSON', 'integrity'],
 ];
 
 describe('explainError', () => {

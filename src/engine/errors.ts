@@ -121,6 +121,10 @@ function kindOf(name: string, message: string): ErrorKind {
   if (/\b404\b|not found/i.test(message)) return 'not-found';
   if (/not a valid gguf|invalid magic|failed to load model|gguf/i.test(message)) return 'bad-model';
   if (/quota/i.test(message)) return 'quota';
+  // Cache.add() rejects with a TypeError when the server answers 4xx/5xx or the connection fails.
+  if (/Failed to execute 'add' on 'Cache'/i.test(message)) return 'network';
+  // A config that is not JSON: an error page or a proxy's login page was saved in its place.
+  if (name === 'SyntaxError' && /JSON|Unexpected token/i.test(message)) return 'integrity';
   if (
     /Cannot fetch|Unable to fetch|failed to fetch|NetworkError|network error|\b(429|5\d\d)\b/i.test(message)
   )

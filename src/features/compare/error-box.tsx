@@ -1,6 +1,7 @@
 import { clearChat, trimAndRetry } from '../../controller/generate';
 import { loadModel } from '../../controller/load';
 import { f32Variant } from '../../controller/preflight';
+import { repairAndReload } from '../../controller/repair';
 import { useStore } from '../../store/store';
 import { smallContextVariant } from '../models/catalog';
 import { explainError } from '../../engine/errors';
@@ -32,6 +33,11 @@ export function ErrorBox({ pane, state }: { pane: PaneId; state: PaneState }) {
         {model && status === 'error' && (
           <button type="button" onClick={() => void loadModel(pane, model)}>
             Retry loading in pane {name}
+          </button>
+        )}
+        {model && status === 'error' && x.kind === 'integrity' && (
+          <button type="button" onClick={() => void repairAndReload(pane, model)}>
+            Repair and reload in pane {name}
           </button>
         )}
         {alternative && (
