@@ -9,6 +9,7 @@ import { probeDevice } from '../device/probe';
 import { catalog, defaultPair } from '../features/models/catalog';
 import { buildSetup, parseSetup } from '../features/share/url-state';
 import { useStore } from '../store/store';
+import { loadMarkdown } from '../ui/lazy-markdown';
 import { PANES } from '../store/types';
 
 const knownIds = new Set(catalog.map((m) => m.id));
@@ -25,6 +26,8 @@ export async function bootstrap(): Promise<void> {
     s.setPick(id, fromUrl.picks[id] ?? useStore.getState().panes[id].model ?? defaults[id]);
   syncUrl();
   startWasmMemoryPolling();
+  // Fetch the Markdown renderer now, off the critical path, so the first reply never waits for it.
+  void loadMarkdown();
   useStore.subscribe((next, prev) => {
     if (next.panes !== prev.panes || next.settings !== prev.settings) syncUrl();
   });

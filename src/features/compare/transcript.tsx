@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Draft, Message } from '../../store/types';
-import { Markdown } from '../../ui/markdown';
+import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
 import { TurnStats } from './turn-stats';
 
 const STATUS: Record<string, string> = {
