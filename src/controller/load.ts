@@ -3,6 +3,7 @@ import type { ModelSpec } from '../engine/types';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
+import { cancelDownload } from './download';
 import { preflight } from './preflight';
 import { persistNow } from './session';
 
@@ -57,6 +58,8 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
     patchPane(pane, { model: spec, status: 'error', progress: null, error: blocked, info: null });
     return;
   }
+  // A load fetches whatever weights are missing itself: a download running in this pane would fetch them twice.
+  cancelDownload(pane);
   patchPane(pane, { model: spec, status: 'loading', progress: null, error: null, info: null, notice: null });
   persistNow();
   const client = clientFor(pane, onWorkerDeath(pane));

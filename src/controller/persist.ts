@@ -29,7 +29,8 @@ function closableStore(dbName: string, storeName: string): UseStore {
         reject(r.error ?? new Error('IndexedDB open failed'));
       };
     }));
-  return (mode, callback) => open().then((d) => callback(d.transaction(storeName, mode).objectStore(storeName)));
+  return (mode, callback) =>
+    open().then((d) => callback(d.transaction(storeName, mode).objectStore(storeName)));
 }
 
 const db = closableStore('tandem', 'state');

@@ -2,7 +2,7 @@ import { stop } from '../../controller/generate';
 import { useStore, selectPane } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { formatMs } from '../../ui/format';
-import { DownloadPanel } from '../models/download-panel'; // TEMP(downloads)
+import { DownloadPanel } from '../models/download-panel';
 import { ModelPicker } from '../models/model-picker';
 import { modelLabel } from '../models/model-url';
 import { ErrorBox } from './error-box';
@@ -36,7 +36,7 @@ export function Pane({ pane }: { pane: PaneId }) {
       <ModelPicker pane={pane} disabled={busy} />
       <MemoryLine pane={pane} />
       <LoadStatus pane={pane} state={state} />
-      <DownloadPanel pane={pane} /> {/* TEMP(downloads) */}
+      <DownloadPanel pane={pane} />
       <ErrorBox pane={pane} state={state} />
       {state.notice && (
         <p className="notice" role="status">

@@ -1,0 +1,78 @@
+/**
+ * "Download now, load later": fetches a web-llm model's weights into web-llm's own cache from the page,
+ * with progress into the download store (at most 10 updates a second) and one download per pane.
+ */
+import type { ModelSpec } from '../engine/types';
+import { downloadWeights, type DownloadProgress } from '../downloads/downloader';
+import { useDownloadStore } from '../downloads/download-store';
+import { findModel } from '../features/models/catalog';
+import type { PaneId } from '../store/types';
+import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../features/storage/persistence';
+
+/** The MLC repository URL of a web-llm spec (a custom model's own, else the catalog's); null otherwise. */
+export function downloadUrlFor(spec: ModelSpec): string | null {
+  if (spec.engine !== 'webllm') return null;
+  return spec.url ?? findModel(spec.id)?.model ?? null;
+}
+
+const running: Record<PaneId, AbortController | null> = { a: null, b: null };
+
+/** Passes reports through at most every `ms`, but phase and shard changes at once; `flush` sends the last. */
+function throttled(ms: number, send: (p: DownloadProgress) => void) {
+  let last = -Infinity;
+  let prev: DownloadProgress | null = null;
+  let pending: DownloadProgress | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending) send(pending);
+    pending = null;
+    last = performance.now();
+  };
+  const push = (p: DownloadProgress): void => {
+    const changed = p.phase !== prev?.phase || p.shardsDone !== prev.shardsDone;
+    prev = p;
+    pending = p;
+    if (changed || performance.now() - last >= ms) flush();
+    else timer ??= setTimeout(flush, ms);
+  };
+  return { push, flush };
+}
+
+export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
+  const { patch } = useDownloadStore.getState();
+  const modelUrl = downloadUrlFor(spec);
+  if (!modelUrl) return;
+  running[pane]?.abort();
+  const ctl = new AbortController();
+  running[pane] = ctl;
+  const mine = (): boolean => running[pane] === ctl;
+  patch(pane, { status: 'running', modelUrl, progress: null, error: null });
+  const progress = throttled(100, (p) => mine() && patch(pane, { progress: p }));
+  try {
+    await downloadWeights(modelUrl, { signal: ctl.signal, onProgress: progress.push });
+    progress.flush();
+    if (mine()) patch(pane, { status: 'done' });
+    // The first finished download is the moment to ask the browser not to evict it.
+    void requestPersistenceAfterFirstDownload();
+  } catch (e) {
+    progress.flush();
+    if (!mine()) return;
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'AbortError') patch(pane, { status: 'cancelled' });
+    else
+      patch(pane, {
+        status: 'error',
+        error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
+      });
+  } finally {
+    if (mine()) running[pane] = null;
+    notifyStorageChange();
+  }
+}
+
+/** Stops the pane's download; shards already stored stay in the cache. */
+export function cancelDownload(pane: PaneId): void {
+  running[pane]?.abort();
+}
