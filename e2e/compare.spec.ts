@@ -95,3 +95,33 @@ test('a reload restores both transcripts, and a reply cut by the reload is kept 
   // The panes remember their models; they load again from the browser's cache.
   await expect(paneRegion(page, 'A').getByRole('heading', { name: /story\.gguf/ })).toBeVisible();
 });
+
+test('per-pane overrides, regenerate, and edit-and-resend of the last prompt', async ({ page }) => {
+  await freshPage(page);
+  await loadGguf(page, 'A', 'loop');
+  await loadGguf(page, 'B', 'loop');
+  await setSharedMaxTokens(page, 9);
+  await page.getByText('Pane B overrides').click();
+  await page.getByRole('group', { name: 'Pane B overrides' }).getByLabel('Max tokens').fill('3');
+  await sendPrompt(page, 'First try.');
+  // Shared: 9 tokens in A; B's override: 3 tokens.
+  await expect(reply(page, 'A')).toHaveText('tick tock ·tick tock ·tick tock ·(cut at the max-tokens limit)');
+  await expect(reply(page, 'B')).toHaveText('tick tock ·(cut at the max-tokens limit)');
+
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(paneRegion(page, 'A').getByText('Ready', { exact: true })).toBeVisible();
+  await expect(paneRegion(page, 'B').getByText('Ready', { exact: true })).toBeVisible();
+  // Still one prompt and one reply per pane: the old reply was replaced, not added to.
+  await expect(reply(page, 'A')).toHaveCount(1);
+  await expect(paneRegion(page, 'A').getByRole('article', { name: 'You' })).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Edit last prompt' }).click();
+  await expect(page.getByLabel('Prompt (sent to both panes)')).toHaveValue('First try.');
+  await expect(reply(page, 'A')).toHaveCount(0);
+  await page.getByLabel('Prompt (sent to both panes)').fill('Second try.');
+  await page.getByLabel('Prompt (sent to both panes)').press('Enter');
+  await expect(paneRegion(page, 'B').getByRole('article', { name: 'You' })).toHaveText('Second try.');
+  await expect(reply(page, 'B')).toHaveText('tick tock ·(cut at the max-tokens limit)');
+  const s = await readSession(page);
+  expect(s.a.messages.map((m) => m.content)).toEqual(['Second try.', 'tick tock ·tick tock ·tick tock ·']);
+});
