@@ -4,7 +4,7 @@
  * Workers take their CSP from their own response headers, so only the header form restricts them.
  */
 import type { Plugin } from 'vite';
-import { MODEL_HOSTS } from '../src/security/model-hosts';
+import { MODEL_HOSTS } from '../src/security/model-hosts.ts';
 
 const hosts = MODEL_HOSTS.map((h) => `https://${h}`).join(' ');
 
@@ -47,7 +47,11 @@ export function securityPolicy(): Plugin {
     name: 'tandem-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
       { tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' }, injectTo: 'head-prepend' },
     ],
     generateBundle() {

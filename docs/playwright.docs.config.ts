@@ -8,5 +8,6 @@ export default defineConfig({
   testMatch: /.*\.shot\.ts/,
   outputDir: '../test-results-docs',
   globalSetup: '../e2e/global-setup.ts',
-  webServer: base.webServer && !Array.isArray(base.webServer) ? { ...base.webServer, cwd: '..' } : base.webServer,
+  webServer:
+    base.webServer && !Array.isArray(base.webServer) ? { ...base.webServer, cwd: '..' } : base.webServer,
 });

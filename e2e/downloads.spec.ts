@@ -7,13 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import {
-  MLC_RESOLVE_DIR,
-  MLC_SHARDS,
-  MLC_TOTAL_BYTES,
-  sha256Hex,
-  shardBytes,
-} from './fixtures/mlc-repo';
+import { MLC_RESOLVE_DIR, MLC_SHARDS, MLC_TOTAL_BYTES, sha256Hex, shardBytes } from './fixtures/mlc-repo';
 import { freshPage } from './helpers';
 import { BASE_URL, FIXTURES_DIR } from './paths';
 
@@ -25,7 +19,6 @@ const SHARD_URLS = MLC_SHARDS.map((s) => BASE + s.dataPath);
 const WEBLLM_LIB = resolve(import.meta.dirname, '..', 'node_modules/@mlc-ai/web-llm/lib/index.js');
 const bytesText = (n: number): string =>
   `${n.toLocaleString('en-US')} of ${MLC_TOTAL_BYTES.toLocaleString('en-US')} bytes`;
-
 
 /** Counts every request the page and its workers make, per URL (routed and aborted ones included). */
 function countRequests(page: Page): (url: string) => number {

@@ -6,11 +6,15 @@ test('the GPU memory meter equals the buffers created through the instrumented d
   await page.getByRole('button', { name: 'Verify the GPU memory meter' }).click();
   const result = page.getByRole('status', { name: 'Meter check result' });
   // 64 + 32 + 16 MiB created, the 32 MiB buffer destroyed: 80 MiB must be live, by the meter too.
-  await expect(result).toContainText('Created 64.0 MB + 32.0 MB + 16.0 MB, destroyed 32.0 MB: expected live 80.0 MB');
+  await expect(result).toContainText(
+    'Created 64.0 MB + 32.0 MB + 16.0 MB, destroyed 32.0 MB: expected live 80.0 MB',
+  );
   await expect(result).toContainText('the meter reads 80.0 MB — they agree');
 });
 
-test("llama.cpp's worker memory (its WebAssembly heap included) is measured and shown for its pane", async ({ page }) => {
+test("llama.cpp's worker memory (its WebAssembly heap included) is measured and shown for its pane", async ({
+  page,
+}) => {
   await freshPage(page);
   await loadGguf(page, 'A', 'story');
   const line = page.getByRole('region', { name: 'Pane A' }).getByLabel('Pane A memory');

@@ -71,17 +71,15 @@ test('a corrupt cached config (an HTML error page) is reported, and Repair repla
   page,
 }) => {
   let corrupt = true;
-  await page
-    .context()
-    .route(/mlc-chat-config\.json$/, (route) =>
-      corrupt
-        ? route.fulfill({
-            status: 200,
-            contentType: 'text/html',
-            body: '<html><body>Proxy login</body></html>',
-          })
-        : route.fallback(),
-    );
+  await page.context().route(/mlc-chat-config\.json$/, (route) =>
+    corrupt
+      ? route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<html><body>Proxy login</body></html>',
+        })
+      : route.fallback(),
+  );
   await freshPage(page);
   await addCustomModel(page);
   const error = page.getByRole('alert', { name: 'Pane A error' });

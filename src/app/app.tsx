@@ -7,6 +7,9 @@ import { MeterCheck } from '../features/diagnostics/meter-check';
 import { PromptBox } from '../features/compare/prompt-box';
 import { SettingsPanel } from '../features/compare/settings-panel';
 import { StoragePanel } from '../features/storage/storage-panel';
+import { ExportButtons } from '../features/export/export-buttons';
+import { findModel } from '../features/models/catalog';
+import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { useStore } from '../store/store';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
@@ -46,6 +49,9 @@ export function App() {
       <MeterCheck />
       <StoragePanel />
       <PromptBox />
+      <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
+        <ExportButtons />
+      </TelemetryPanel>
       <Announcer />
     </main>
   );

@@ -9,7 +9,7 @@ import { probeDevice } from '../device/probe';
 import { catalog, defaultPair } from '../features/models/catalog';
 import { buildSetup, parseSetup } from '../features/share/url-state';
 import { useStore } from '../store/store';
-import { loadMarkdown } from '../ui/lazy-markdown';
+import { loadMarkdown } from '../ui/markdown-loader';
 import { PANES } from '../store/types';
 
 const knownIds = new Set(catalog.map((m) => m.id));

@@ -3,8 +3,7 @@
  * fetched after start-up, and until it arrives a finished reply shows as the plain text it is.
  */
 import { lazy, Suspense } from 'react';
-
-export const loadMarkdown = () => import('./markdown');
+import { loadMarkdown } from './markdown-loader';
 
 const Markdown = lazy(() => loadMarkdown().then((m) => ({ default: m.Markdown })));
 

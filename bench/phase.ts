@@ -1,0 +1,109 @@
+/**
+ * One overhead phase: the app and the bare engine take turns (app, bare, app, bare …) on the same model,
+ * prompt and sampling; warm-up pairs first, then the measured ones.
+ */
+import { loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import type { ChatMessage, Sampling } from '../src/engine/types';
+import { clearChats, sendAndCollect, type PaneName } from './app-driver';
+import { MAX_TOKENS, PROMPT, RUNS, WARMUP_RUNS } from './config';
+import { runHarness } from './harness-driver';
+import { MainThreadMeter } from './main-thread';
+import type { PhaseReport, RunRecord } from './report';
+import { ratio, ratioInterval, runRate, summarize, turnSample, type TurnSample } from './stats';
+
+export interface BareInput {
+  messages: ChatMessage[];
+  sampling: Sampling;
+}
+
+export interface Phase {
+  app: Page;
+  bare: Page;
+  meter: MainThreadMeter;
+  panes: PaneName[];
+  /** Sets up the bare side once the app's first run has shown what it sends. */
+  prepareBare: () => Promise<BareInput>;
+  log: (line: string) => void;
+}
+
+/** A run is comparable only if it streamed exactly max_tokens and was cut there. */
+function checked(samples: TurnSample[], what: string): TurnSample[] {
+  for (const s of samples)
+    if (s.tokens !== MAX_TOKENS || s.finishReason !== 'length')
+      throw new Error(
+        `${what}: ${s.tokens} tokens, finish "${s.finishReason}" (expected ${MAX_TOKENS}, "length")`,
+      );
+  return samples;
+}
+
+const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(1).padStart(6));
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+export async function runPhase({ app, bare, meter, panes, prepareBare, log }: Phase): Promise<PhaseReport> {
+  const runs: RunRecord[] = [];
+  let bareInput: BareInput | null = null;
+  const label = panes.length === 1 ? 'one pane ' : 'two panes';
+  for (let i = 0; i < WARMUP_RUNS + RUNS; i++) {
+    const warmup = i < WARMUP_RUNS;
+    const load1 = loadavg()[0] ?? null;
+    const before = await meter.read();
+    const appTurns = await sendAndCollect(app, PROMPT, panes);
+    const mainThread = MainThreadMeter.between(before, await meter.read());
+    await clearChats(app, panes);
+    bareInput ??= await prepareBare();
+    const idleBefore = await meter.read();
+    const bareTurns = await runHarness(bare, bareInput.messages, bareInput.sampling);
+    const appPageIdle = MainThreadMeter.between(idleBefore, await meter.read());
+    // Both sides must have done the same work: the same text, token for token.
+    const texts = new Set([...appTurns.map((t) => t.text), ...bareTurns.map((t) => t.text)]);
+    if (texts.size !== 1) throw new Error(`run ${i}: the app and the bare engine streamed different text`);
+    const a = checked(
+      appTurns.map((t) => turnSample(t, t.status)),
+      `app run ${i}`,
+    );
+    const b = checked(
+      bareTurns.map((t) => turnSample(t, t.finishReason)),
+      `bare run ${i}`,
+    );
+    runs.push({
+      side: 'app',
+      index: i,
+      warmup,
+      load1,
+      decodeTokensPerS: runRate(a),
+      appMainThread: mainThread,
+      turns: a,
+    });
+    runs.push({
+      side: 'bare',
+      index: i,
+      warmup,
+      load1,
+      decodeTokensPerS: runRate(b),
+      appMainThread: appPageIdle,
+      turns: b,
+    });
+    log(
+      `${label} ${warmup ? 'warm-up' : `run ${String(i - WARMUP_RUNS + 1).padEnd(3)}`}  app ${fmt(runRate(a))} tok/s` +
+        `  bare ${fmt(runRate(b))} tok/s   app main thread ${pct(mainThread.busy)} busy (idle: ${pct(appPageIdle.busy)})` +
+        `   load ${load1?.toFixed(1) ?? '?'}`,
+    );
+  }
+  const measured = (side: 'app' | 'bare'): (number | null)[] =>
+    runs.filter((r) => !r.warmup && r.side === side).map((r) => r.decodeTokensPerS);
+  const appRates = measured('app');
+  const bareRates = measured('bare');
+  const busy = (side: 'app' | 'bare'): (number | null)[] =>
+    runs.filter((r) => !r.warmup && r.side === side).map((r) => r.appMainThread.busy);
+  return {
+    panes: panes.length,
+    app: summarize(appRates),
+    bare: summarize(bareRates),
+    pairedRatios: summarize(appRates.map((a, i) => ratio(a, bareRates[i] ?? null))),
+    overheadInterval95: ratioInterval(appRates, bareRates),
+    appMainThreadBusy: summarize(busy('app')),
+    appMainThreadBusyWhileIdle: summarize(busy('bare')),
+    runs,
+  };
+}

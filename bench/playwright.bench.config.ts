@@ -1,0 +1,42 @@
+/**
+ * The bench runs as one Playwright test against `vite preview` of the bench build (the production app plus
+ * the no-UI harness page). Run it through `npm run bench`, which builds first and prints the summary.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
+import { BASE_URL, FIXTURES_DIR, OUT_DIR, PORT, ROOT } from './config';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /.*\.bench\.ts/,
+  globalSetup: './global-setup.ts',
+  outputDir: resolve(ROOT, 'test-results-bench'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 10 * 60_000,
+  expect: { timeout: 60_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    // Tracing and screenshots cost main-thread time in the page being measured.
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: `npx vite preview --config bench/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
+    cwd: ROOT,
+    url: BASE_URL,
+    // Never measure a server someone else started from another build.
+    reuseExistingServer: false,
+    env: {
+      ...(process.env as Record<string, string>),
+      TANDEM_OUT: OUT_DIR,
+      TANDEM_FIXTURES: FIXTURES_DIR,
+    },
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,116 @@
+/**
+ * The telemetry charts as one PNG: each `figure[data-chart]` (see telemetry/chart-figure.tsx) becomes a
+ * panel — its caption, its recharts SVG(s) serialised and drawn onto a canvas where they sit on the
+ * page, and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
+ */
+
+const PAD = 16;
+const LINE = 18;
+const FONT = '13px system-ui, sans-serif';
+const BOLD = '600 14px system-ui, sans-serif';
+
+interface Panel {
+  title: string;
+  legend: { label: string; color: string; dash: string }[];
+  plots: { svg: SVGSVGElement; x: number; y: number; w: number; h: number }[];
+  width: number;
+  /** Height of the plots alone. */
+  plotHeight: number;
+  height: number;
+}
+
+function svgImage(svg: SVGSVGElement, w: number, h: number): Promise<HTMLImageElement> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(w));
+  clone.setAttribute('height', String(h));
+  clone.style.fontFamily = getComputedStyle(svg).fontFamily || 'sans-serif';
+  const blob = new Blob([new XMLSerializer().serializeToString(clone)], {
+    type: 'image/svg+xml;charset=utf-8',
+  });
+  const url = URL.createObjectURL(blob);
+  const img = new Image();
+  img.src = url;
+  return img.decode().then(
+    () => {
+      URL.revokeObjectURL(url);
+      return img;
+    },
+    (e: unknown) => {
+      URL.revokeObjectURL(url);
+      throw e;
+    },
+  );
+}
+
+function readPanel(fig: HTMLElement): Panel | null {
+  const svgs = [...fig.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
+  if (svgs.length === 0) return null;
+  const rects = svgs.map((s) => s.getBoundingClientRect());
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const plots = svgs.map((svg, i) => {
+    const r = rects[i] ?? new DOMRect();
+    return { svg, x: r.left - left, y: r.top - top, w: Math.ceil(r.width), h: Math.ceil(r.height) };
+  });
+  const legend = [...fig.querySelectorAll<HTMLElement>('[data-legend] li[data-color]')].map((li) => ({
+    label: li.textContent.trim(),
+    color: li.dataset.color ?? '#000',
+    dash: li.dataset.dash ?? '',
+  }));
+  const width = Math.max(...plots.map((p) => p.x + p.w));
+  const plotHeight = Math.max(...plots.map((p) => p.y + p.h));
+  const title = fig.querySelector('figcaption strong')?.textContent ?? fig.dataset.chart ?? 'chart';
+  return { title, legend, plots, width, plotHeight, height: LINE + plotHeight + (legend.length ? LINE : 0) };
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, legend: Panel['legend'], x0: number, y: number): void {
+  let x = x0;
+  ctx.font = FONT;
+  for (const l of legend) {
+    ctx.strokeStyle = l.color;
+    ctx.lineWidth = 3;
+    ctx.setLineDash(l.dash ? l.dash.split(/\s+/).map(Number) : []);
+    ctx.beginPath();
+    ctx.moveTo(x, y - 4);
+    ctx.lineTo(x + 20, y - 4);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#222';
+    ctx.fillText(l.label, x + 26, y);
+    x += 26 + ctx.measureText(l.label).width + 18;
+  }
+}
+
+/** Draws every chart under root onto one canvas; null when there is no chart to draw. */
+export async function chartsToPng(root: ParentNode = document): Promise<Blob | null> {
+  const panels = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')]
+    .map(readPanel)
+    .filter((p): p is Panel => p !== null);
+  if (panels.length === 0) return null;
+  const width = Math.max(...panels.map((p) => p.width)) + 2 * PAD;
+  const height = panels.reduce((s, p) => s + p.height + PAD, PAD);
+  const scale = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil(height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+  ctx.scale(scale, scale);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  let y = PAD;
+  for (const p of panels) {
+    ctx.fillStyle = '#222';
+    ctx.font = BOLD;
+    ctx.fillText(p.title, PAD, y + 13);
+    const images = await Promise.all(p.plots.map((pl) => svgImage(pl.svg, pl.w, pl.h)));
+    images.forEach((img, i) => {
+      const pl = p.plots[i];
+      if (pl) ctx.drawImage(img, PAD + pl.x, y + LINE + pl.y, pl.w, pl.h);
+    });
+    drawLegend(ctx, p.legend, PAD, y + LINE + p.plotHeight + 13);
+    y += p.height + PAD;
+  }
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}

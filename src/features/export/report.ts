@@ -1,0 +1,108 @@
+/**
+ * The session's measurements as one plain, serialisable report: every finished turn of both panes with
+ * the metrics computed from the worker's timestamps, the engine's own figures, every memory sample and
+ * what the device reported. Pure: built from plain data, no store, no DOM.
+ */
+import type { DeviceReport } from '../../device/probe';
+import type { EngineStats, MemorySample } from '../../engine/types';
+import { turnMetrics, type TurnMetrics } from '../../metrics/turn';
+import type { Message, PaneId, RunMode } from '../../store/types';
+
+/** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
+export const WEBLLM_VERSION = '0.2.86';
+export const REPORT_FORMAT = 'tandem-session';
+export const REPORT_VERSION = 1;
+
+export interface PaneInput {
+  /** The model loaded in the pane now (turns carry their own model id). */
+  modelId: string | null;
+  /** The pane's runtime, e.g. "web-llm 0.2.86" or "llama.cpp (wllama 3.x)". */
+  runtime: string | null;
+  messages: readonly Message[];
+  memory: readonly MemorySample[];
+}
+
+export interface ExportInput {
+  /** Epoch ms. */
+  exportedAt: number;
+  webllmVersion: string;
+  device: DeviceReport | null;
+  panes: Record<PaneId, PaneInput>;
+}
+
+export interface TurnExport {
+  pane: PaneId;
+  /** 1-based, per pane. */
+  turn: number;
+  modelId: string;
+  /** The engine and its version, as the worker reported it when loading. */
+  engine: string;
+  mode: RunMode;
+  /** How the reply ended (stop, length, abort, interrupted…), when known. */
+  status: string | null;
+  /** Epoch ms, worker clock. */
+  startedAt: number;
+  endedAt: number;
+  metrics: TurnMetrics;
+  engineStats: EngineStats;
+  /** Epoch ms of every token, worker clock. */
+  tokenTimes: number[];
+}
+
+export interface PaneReport {
+  modelId: string | null;
+  runtime: string | null;
+  turns: TurnExport[];
+  memory: MemorySample[];
+}
+
+export interface SessionReport {
+  format: typeof REPORT_FORMAT;
+  version: typeof REPORT_VERSION;
+  exportedAt: string;
+  app: { webllmVersion: string };
+  device: DeviceReport | null;
+  panes: Record<PaneId, PaneReport>;
+}
+
+export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExport[] {
+  const out: TurnExport[] = [];
+  for (const m of messages) {
+    const t = m.turn;
+    if (m.role !== 'assistant' || !t) continue;
+    out.push({
+      pane,
+      turn: out.length + 1,
+      modelId: t.modelId,
+      engine: t.engine,
+      mode: t.mode,
+      status: m.status ?? null,
+      startedAt: t.startedAt,
+      endedAt: t.endedAt,
+      metrics: turnMetrics({ ...t, promptTokens: t.engineStats.promptTokens }),
+      engineStats: { ...t.engineStats },
+      tokenTimes: [...t.tokenTimes],
+    });
+  }
+  return out;
+}
+
+export function buildReport(input: ExportInput): SessionReport {
+  const pane = (id: PaneId): PaneReport => {
+    const p = input.panes[id];
+    return {
+      modelId: p.modelId,
+      runtime: p.runtime,
+      turns: paneTurns(id, p.messages),
+      memory: p.memory.map((s) => ({ ...s })),
+    };
+  };
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    exportedAt: new Date(input.exportedAt).toISOString(),
+    app: { webllmVersion: input.webllmVersion },
+    device: input.device ? { ...input.device } : null,
+    panes: { a: pane('a'), b: pane('b') },
+  };
+}

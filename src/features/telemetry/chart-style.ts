@@ -1,0 +1,35 @@
+/** Colours, dash patterns and labels shared by the charts (explicit values so PNG exports keep them). */
+import type { PaneId } from '../../store/types';
+
+export const PANE_COLOR: Record<PaneId, string> = { a: '#3b6fd8', b: '#c8610f' };
+/** Pane B is also dashed, so the two series differ without colour. */
+export const PANE_DASH: Record<PaneId, string | undefined> = { a: undefined, b: '6 3' };
+export const AXIS_COLOR = '#777';
+export const TEXT_STYLE = { fill: AXIS_COLOR, fontSize: 12 } as const;
+export const CHART_HEIGHT = 220;
+export const CHART_MARGIN = { top: 28, right: 16, bottom: 24, left: 8 } as const;
+
+/** An axis title written horizontally above the y axis (long unit-and-method titles do not fit rotated). */
+export const yTitle = (value: string) =>
+  ({ value, position: 'top', offset: 14, textAnchor: 'start', dx: -24, ...TEXT_STYLE }) as const;
+export const xTitle = (value: string) =>
+  ({ value, position: 'insideBottom', offset: -16, ...TEXT_STYLE }) as const;
+
+export const paneName = (pane: PaneId): string => `Pane ${pane.toUpperCase()}`;
+
+export function fixed(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+}
+
+/** The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above x (an axis end that gives round ticks); 1 for x ≤ 0. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x * (1 - 1e-12)) ?? 10) * p;
+}
+
+/** Six round ticks from 0 to a niceCeil end. */
+export const fifths = (end: number): number[] => [0, 1, 2, 3, 4, 5].map((i) => (i * end) / 5);
+
+/** Tick text without float noise (0.30000000000000004 → 0.3). */
+export const tick = (v: number): string => String(Number(v.toPrecision(6)));

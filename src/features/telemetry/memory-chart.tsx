@@ -1,0 +1,145 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MemorySample } from '../../engine/types';
+import type { AppState } from '../../store/store';
+import type { PaneId } from '../../store/types';
+import { formatBytes } from '../../ui/format';
+import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
+import {
+  AXIS_COLOR,
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  fifths,
+  fixed,
+  PANE_COLOR,
+  paneName,
+  niceCeil,
+  TEXT_STYLE,
+  tick,
+  xTitle,
+  yTitle,
+} from './chart-style';
+import { memoryOrigin, memoryRows, type MemoryRow } from './series';
+import { useSampled } from './use-sampled';
+
+const readMemory = (s: AppState) => [s.memory.a, s.memory.b, s.panes.a.model, s.panes.b.model] as const;
+
+const PEAK_COLOR = '#8a8a8a';
+const HEAP_COLOR = '#2e8b57';
+const VRAM_COLOR = '#b03060';
+
+function memoryTable(pane: PaneId, samples: readonly MemorySample[], vramMB: number | null): TableSpec {
+  const last = samples.at(-1);
+  return {
+    caption: `${paneName(pane)} memory, latest values`,
+    columns: [
+      'Samples',
+      'GPU live',
+      'GPU peak',
+      'GPU buffers',
+      'Worker JS heap',
+      'Published vram_required_MB',
+    ],
+    rows: [
+      [
+        samples.length,
+        formatBytes(last?.gpuLiveBytes),
+        formatBytes(last?.gpuPeakBytes),
+        last?.gpuBuffers ?? '—',
+        formatBytes(last?.jsHeapBytes),
+        vramMB === null ? '—' : `${fixed(vramMB, 0)} MB`,
+      ],
+    ],
+  };
+}
+
+/**
+ * GPU memory of one pane's worker over time (live and peak bytes in buffers the runtime created), its JS
+ * heap where the browser reports it, and web-llm's published vram_required_MB for catalog models.
+ */
+export function MemoryChart({
+  pane,
+  publishedVramMB,
+}: {
+  pane: PaneId;
+  publishedVramMB: (modelId: string) => number | null;
+}) {
+  const [ma, mb, modelA, modelB] = useSampled(readMemory);
+  const samples = pane === 'a' ? ma : mb;
+  const model = pane === 'a' ? modelA : modelB;
+  const vramMB = model ? publishedVramMB(model.id) : null;
+  const origin = memoryOrigin({ a: ma, b: mb });
+  const rows = useMemo(() => memoryRows(samples, origin), [samples, origin]);
+  // Both panes' charts share one time axis, from the earliest sample to the latest of either pane.
+  const lastT = Math.max(ma.at(-1)?.t ?? origin, mb.at(-1)?.t ?? origin);
+  const xMax = niceCeil((lastT - origin) / 1000);
+  const cpuOnly = samples.length > 0 && samples.every((s) => s.gpuPeakBytes === 0);
+  const lines: (LegendEntry & { key: keyof MemoryRow })[] = [
+    { key: 'gpuLiveMiB', label: 'GPU live (MiB)', color: PANE_COLOR[pane] },
+    { key: 'gpuPeakMiB', label: 'GPU peak (MiB)', color: PEAK_COLOR, dash: '4 3' },
+  ];
+  if (samples.some((s) => s.jsHeapBytes !== null))
+    lines.push({ key: 'jsHeapMiB', label: 'worker JS heap (MiB)', color: HEAP_COLOR });
+  const legend: LegendEntry[] = [...lines];
+  if (vramMB !== null) legend.push({ label: 'published vram_required_MB', color: VRAM_COLOR, dash: '2 4' });
+  return (
+    <ChartFigure
+      id={`memory-${pane}`}
+      caption={`${paneName(pane)} memory over time${model ? ` · ${model.id}` : ''}`}
+      method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
+      legend={legend}
+      table={memoryTable(pane, samples, vramMB)}
+      empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
+    >
+      <LineChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        margin={CHART_MARGIN}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#8883" />
+        <XAxis
+          type="number"
+          dataKey="tS"
+          domain={[0, xMax]}
+          ticks={fifths(xMax)}
+          stroke={AXIS_COLOR}
+          tick={TEXT_STYLE}
+          tickFormatter={tick}
+          label={xTitle('time since first memory sample (s, worker clock)')}
+        />
+        <YAxis
+          stroke={AXIS_COLOR}
+          tick={TEXT_STYLE}
+          width={56}
+          tickFormatter={tick}
+          label={yTitle('memory (MiB = 2²⁰ bytes)')}
+        />
+        <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} MiB`} />
+        {lines.map((l) => (
+          <Line
+            key={l.key}
+            dataKey={l.key}
+            name={l.label}
+            stroke={l.color}
+            strokeDasharray={l.dash}
+            strokeWidth={l.key === 'gpuLiveMiB' ? 2 : 1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+        {vramMB !== null && (
+          <ReferenceLine
+            y={vramMB}
+            ifOverflow="extendDomain"
+            stroke={VRAM_COLOR}
+            strokeDasharray="2 4"
+            label={{ value: `published ${fixed(vramMB, 0)} MB`, position: 'insideTopRight', ...TEXT_STYLE }}
+          />
+        )}
+      </LineChart>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AppState } from '../../store/store';
+import { PANES } from '../../store/types';
+import { ChartFigure, type TableSpec } from './chart-figure';
+import {
+  AXIS_COLOR,
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  fifths,
+  fixed,
+  niceCeil,
+  PANE_COLOR,
+  PANE_DASH,
+  paneName,
+  TEXT_STYLE,
+  tick,
+  xTitle,
+  yTitle,
+} from './chart-style';
+import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
+import { useSampled } from './use-sampled';
+
+const readPanes = (s: AppState) => [s.panes.a, s.panes.b] as const;
+
+const Y_LABEL = `decode tok/s (rolling ${RATE_WINDOW_MS / 1000} s, worker timestamps)`;
+const X_LABEL = 'time since request start (s)';
+
+function liveTable(series: PaneThroughput[]): TableSpec {
+  return {
+    caption: 'Live throughput, latest values',
+    columns: ['Pane', 'Model', 'Source', 'Samples', 'Latest decode (tok/s)', 'At (s since request start)'],
+    rows: series.map((s) => {
+      const last = s.samples.at(-1);
+      return [
+        paneName(s.pane),
+        s.modelId ?? '—',
+        s.source ?? 'no turn yet',
+        s.samples.length,
+        fixed(last?.tokensPerS),
+        fixed(last === undefined ? null : last.tMs / 1000, 2),
+      ];
+    }),
+  };
+}
+
+/** Decode tokens/s over time for both panes on one chart, redrawn at most 10 times a second. */
+export function ThroughputChart() {
+  const [a, b] = useSampled(readPanes);
+  const series = useMemo(() => [paneThroughput('a', a), paneThroughput('b', b)], [a, b]);
+  const rows = useMemo(() => mergeThroughput(series), [series]);
+  const live = series.some((s) => s.source === 'streaming');
+  const xMax = niceCeil(rows.at(-1)?.tS ?? 1);
+  return (
+    <ChartFigure
+      id="throughput"
+      caption={live ? 'Decode throughput (live)' : 'Decode throughput (last turn of each pane)'}
+      method={`Tokens per second over a rolling ${RATE_WINDOW_MS} ms window, sampled every ${RATE_STEP_MS} ms from the worker's token timestamps; the first token (prefill) is not counted.`}
+      legend={PANES.map((p) => ({ label: paneName(p), color: PANE_COLOR[p], dash: PANE_DASH[p] }))}
+      table={liveTable(series)}
+      empty={rows.length === 0 ? 'No tokens yet: send a prompt to see decode speed.' : null}
+    >
+      <LineChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        margin={CHART_MARGIN}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#8883" />
+        <XAxis
+          type="number"
+          dataKey="tS"
+          domain={[0, xMax]}
+          ticks={fifths(xMax)}
+          stroke={AXIS_COLOR}
+          tick={TEXT_STYLE}
+          tickFormatter={tick}
+          label={xTitle(X_LABEL)}
+        />
+        <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(Y_LABEL)} />
+        <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} tok/s`} />
+        {PANES.map((p) => (
+          <Line
+            key={p}
+            type="linear"
+            dataKey={p}
+            name={paneName(p)}
+            stroke={PANE_COLOR[p]}
+            strokeDasharray={PANE_DASH[p]}
+            strokeWidth={2}
+            // A reply shorter than two samples would draw no line at all: show its points instead.
+            dot={(series.find((s) => s.pane === p)?.samples.length ?? 0) < 3 ? { r: 3 } : false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ChartFigure>
+  );
+}
