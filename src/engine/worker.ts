@@ -62,16 +62,28 @@ async function adapterFor(kind: EngineKind): Promise<Adapter> {
   return adapter;
 }
 
-/** Tokens that arrive in the same task are sent together; each keeps its own timestamp. */
-function tokenBatcher(req: number): (tok: TokenEvent) => void {
+/**
+ * Tokens go to the page in batches, at most one message every 16 ms (each token keeps the timestamp it
+ * got here), so a fast model does not wake the page's main thread hundreds of times a second.
+ */
+export const TOKEN_BATCH_MS = 16;
+
+function tokenBatcher(req: number): { push: (tok: TokenEvent) => void; flush: () => void } {
   let pending: TokenEvent[] = [];
-  return (tok) => {
-    pending.push(tok);
-    if (pending.length === 1)
-      queueMicrotask(() => {
-        post({ type: 'tokens', req, tokens: pending });
-        pending = [];
-      });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending.length === 0) return;
+    post({ type: 'tokens', req, tokens: pending });
+    pending = [];
+  };
+  return {
+    push(tok) {
+      pending.push(tok);
+      timer ??= setTimeout(flush, TOKEN_BATCH_MS);
+    },
+    flush,
   };
 }
 
@@ -119,14 +131,11 @@ async function handle(msg: WorkerRequest): Promise<void> {
       const ctl = new AbortController();
       genAbort = ctl;
       post({ type: 'started', req: msg.req, t: now() });
-      const result = await adapter.generate(
-        msg.messages,
-        msg.sampling,
-        { onToken: tokenBatcher(msg.req) },
-        ctl.signal,
-      );
-      // Let a batch queued by the last token go out before 'done'.
-      await Promise.resolve();
+      const batch = tokenBatcher(msg.req);
+      // Every token goes out before 'done' or the error, so no tail is lost.
+      const result = await adapter
+        .generate(msg.messages, msg.sampling, { onToken: batch.push }, ctl.signal)
+        .finally(batch.flush);
       return post({
         type: 'done',
         req: msg.req,

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { paneStatusText } from './pane-status';
 
-const draft = (n: number) => ({
-  id: 'd',
-  text: 'x'.repeat(n),
-  tokenTimes: Array.from({ length: n }, (_, i) => i),
-  startedAt: 0,
-  mode: 'together' as const,
-});
-
 describe('paneStatusText', () => {
   it('says the prompt is being finished when stop comes before the first token', () => {
-    expect(paneStatusText({ status: 'generating', stopping: true, draft: draft(0) })).toMatch(
+    expect(paneStatusText({ status: 'generating', stopping: true, started: false })).toMatch(
       /^Finishing the prompt/,
     );
-    expect(paneStatusText({ status: 'generating', stopping: true, draft: draft(3) })).toBe('Stopping…');
+    expect(paneStatusText({ status: 'generating', stopping: true, started: true })).toBe('Stopping…');
   });
   it('tells prompt reading from generating', () => {
-    expect(paneStatusText({ status: 'generating', stopping: false, draft: draft(0) })).toBe(
+    expect(paneStatusText({ status: 'generating', stopping: false, started: false })).toBe(
       'Reading the prompt…',
     );
-    expect(paneStatusText({ status: 'generating', stopping: false, draft: draft(1) })).toBe('Generating…');
-    expect(paneStatusText({ status: 'ready', stopping: false, draft: null })).toBe('Ready');
+    expect(paneStatusText({ status: 'generating', stopping: false, started: true })).toBe('Generating…');
+    expect(paneStatusText({ status: 'ready', stopping: false, started: false })).toBe('Ready');
   });
 });

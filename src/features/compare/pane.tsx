@@ -1,6 +1,8 @@
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { stop } from '../../controller/generate';
-import { useStore, selectPane } from '../../store/store';
-import type { PaneId } from '../../store/types';
+import { useStore } from '../../store/store';
+import type { PaneId, PaneState } from '../../store/types';
 import { formatMs } from '../../ui/format';
 import { DownloadPanel } from '../models/download-panel';
 import { ModelPicker } from '../models/model-picker';
@@ -11,8 +13,23 @@ import { MemoryLine } from './memory-line';
 import { paneStatusText } from './pane-status';
 import { Transcript } from './transcript';
 
-export function Pane({ pane }: { pane: PaneId }) {
-  const state = useStore(selectPane(pane));
+/**
+ * Everything of a pane except the streaming draft: while tokens arrive only the draft bubble re-renders
+ * (see Transcript), not the header, the picker or the finished messages.
+ */
+type PaneView = Omit<PaneState, 'draft'> & { draft: null; started: boolean };
+
+function usePaneView(pane: PaneId): PaneView {
+  return useStore(
+    useShallow((s) => {
+      const { draft, ...rest } = s.panes[pane];
+      return { ...rest, draft: null, started: (draft?.tokenTimes.length ?? 0) > 0 };
+    }),
+  );
+}
+
+export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
+  const state = usePaneView(pane);
   const hasF16 = useStore((s) => s.device?.f16 ?? false);
   const name = pane.toUpperCase();
   const busy = state.status === 'loading' || state.status === 'generating';
@@ -44,14 +61,14 @@ export function Pane({ pane }: { pane: PaneId }) {
         </p>
       )}
       <p className="pane-status" aria-live="polite">
-        {paneStatusText(state)}
+        {paneStatusText({ status: state.status, stopping: state.stopping, started: state.started })}
       </p>
       {state.status === 'generating' && (
         <button type="button" onClick={() => stop(pane)}>
           Stop pane {name}
         </button>
       )}
-      <Transcript pane={name} messages={state.messages} draft={state.draft} />
+      <Transcript pane={pane} messages={state.messages} />
     </section>
   );
-}
+});

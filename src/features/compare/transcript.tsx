@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import type { Draft, Message } from '../../store/types';
+import { useStore } from '../../store/store';
+import type { Message, PaneId } from '../../store/types';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
 import { TurnStats } from './turn-stats';
 
@@ -24,29 +25,35 @@ const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
   );
 });
 
-export function Transcript({
-  pane,
-  messages,
-  draft,
-}: {
-  pane: string;
-  messages: Message[];
-  draft: Draft | null;
-}) {
+/** The reply being streamed: the only part of a pane that re-renders per frame. */
+function DraftBubble({ pane }: { pane: PaneId }) {
+  const text = useStore((s) => s.panes[pane].draft?.text);
+  if (text === undefined) return null;
   return (
-    <div className="transcript" role="log" aria-label={`Pane ${pane} conversation`}>
-      {messages.map((m) => (
-        <Bubble key={m.id} m={m} pane={pane} />
-      ))}
-      {draft && (
-        <article
-          className="msg assistant streaming"
-          aria-label={`Pane ${pane} reply (streaming)`}
-          aria-busy="true"
-        >
-          <p className="live">{draft.text}</p>
-        </article>
-      )}
-    </div>
+    <article
+      className="msg assistant streaming"
+      aria-label={`Pane ${pane.toUpperCase()} reply (streaming)`}
+      aria-busy="true"
+    >
+      <p className="live">{text}</p>
+    </article>
   );
 }
+
+export const Transcript = memo(function Transcript({
+  pane,
+  messages,
+}: {
+  pane: PaneId;
+  messages: Message[];
+}) {
+  const name = pane.toUpperCase();
+  return (
+    <div className="transcript" role="log" aria-label={`Pane ${name} conversation`}>
+      {messages.map((m) => (
+        <Bubble key={m.id} m={m} pane={name} />
+      ))}
+      <DraftBubble pane={pane} />
+    </div>
+  );
+});

@@ -43,11 +43,34 @@ const ROWS: Row[] = [
 ];
 
 export function ComparisonTable() {
-  const [pa, ma, pb, mb, bandwidth] = useStore(
-    useShallow((s) => [s.panes.a, s.memory.a, s.panes.b, s.memory.b, s.bandwidth] as const),
+  // Not the whole pane: the streaming draft changes every frame and is not part of the table.
+  const [aModel, aInfo, aProgress, aMessages, ma, bModel, bInfo, bProgress, bMessages, mb, bandwidth] =
+    useStore(
+      useShallow((s) => {
+        const { a, b } = s.panes;
+        return [
+          a.model,
+          a.info,
+          a.progress,
+          a.messages,
+          s.memory.a,
+          b.model,
+          b.info,
+          b.progress,
+          b.messages,
+          s.memory.b,
+          s.bandwidth,
+        ] as const;
+      }),
+    );
+  const a = useMemo(
+    () => summarize({ model: aModel, info: aInfo, progress: aProgress, messages: aMessages }, ma, bandwidth),
+    [aModel, aInfo, aProgress, aMessages, ma, bandwidth],
   );
-  const a = useMemo(() => summarize(pa, ma, bandwidth), [pa, ma, bandwidth]);
-  const b = useMemo(() => summarize(pb, mb, bandwidth), [pb, mb, bandwidth]);
+  const b = useMemo(
+    () => summarize({ model: bModel, info: bInfo, progress: bProgress, messages: bMessages }, mb, bandwidth),
+    [bModel, bInfo, bProgress, bMessages, mb, bandwidth],
+  );
   const [measuring, setMeasuring] = useState(false);
   return (
     <section className="comparison" aria-label="Comparison">

@@ -39,7 +39,7 @@ export function mmluFor(id: string): number | null {
 }
 
 export function summarize(
-  p: PaneState,
+  p: Pick<PaneState, 'model' | 'info' | 'progress' | 'messages'>,
   memory: readonly MemorySample[],
   bandwidth: { gpu: BandwidthResult | null; cpu: BandwidthResult | null },
 ): PaneSummary {
