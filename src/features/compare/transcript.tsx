@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../store/store';
 import type { Message, PaneId } from '../../store/types';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
@@ -25,17 +25,34 @@ const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
   );
 });
 
-/** The reply being streamed: the only part of a pane that re-renders per frame. */
+/**
+ * The reply being streamed: the only part of a pane that changes per frame. React renders the bubble once;
+ * each frame's new text is appended to a single DOM text node (never parsed as HTML), so the cost of a
+ * frame is the new text, not the whole reply.
+ */
 function DraftBubble({ pane }: { pane: PaneId }) {
-  const text = useStore((s) => s.panes[pane].draft?.text);
-  if (text === undefined) return null;
+  const draftId = useStore((s) => s.panes[pane].draft?.id ?? null);
+  const ref = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!draftId || !el) return;
+    const node = document.createTextNode(useStore.getState().panes[pane].draft?.text ?? '');
+    el.replaceChildren(node);
+    return useStore.subscribe((s) => {
+      const text = s.panes[pane].draft?.text;
+      if (text === undefined || text === node.data) return;
+      if (text.startsWith(node.data)) node.appendData(text.slice(node.data.length));
+      else node.data = text;
+    });
+  }, [draftId, pane]);
+  if (!draftId) return null;
   return (
     <article
       className="msg assistant streaming"
       aria-label={`Pane ${pane.toUpperCase()} reply (streaming)`}
       aria-busy="true"
     >
-      <p className="live">{text}</p>
+      <p className="live" ref={ref} />
     </article>
   );
 }

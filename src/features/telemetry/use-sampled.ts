@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { useStore, type AppState } from '../../store/store';
 
-/** 10 Hz: the most a chart is redrawn while panes stream. */
-export const SAMPLE_INTERVAL_MS = 100;
+/** 5 Hz: the most a chart is redrawn while panes stream (the target allows 10; recharts is costly). */
+export const SAMPLE_INTERVAL_MS = 200;
 
 /**
  * The value `read` picks from the store, re-read every intervalMs. `read` must return the store's own
