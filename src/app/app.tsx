@@ -44,14 +44,14 @@ export function App() {
           <Pane pane="b" />
         </div>
       )}
+      <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
+        <ExportButtons />
+      </TelemetryPanel>
       <SettingsPanel />
       <ComparisonTable />
       <MeterCheck />
       <StoragePanel />
       <PromptBox />
-      <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
-        <ExportButtons />
-      </TelemetryPanel>
       <Announcer />
     </main>
   );

@@ -2,11 +2,14 @@
  * Reads the store on a fixed interval instead of subscribing to it: charts re-render at most
  * 1000 / intervalMs times a second however fast tokens arrive, and not at all while nothing changes.
  */
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { useStore, type AppState } from '../../store/store';
 
 /** 5 Hz: the most a chart is redrawn while panes stream (the target allows 10; recharts is costly). */
 export const SAMPLE_INTERVAL_MS = 200;
+
+/** False while the charts are scrolled out of view: nobody sees them, so they are not redrawn. */
+export const SamplingActive = createContext(true);
 
 /**
  * The value `read` picks from the store, re-read every intervalMs. `read` must return the store's own
@@ -17,7 +20,9 @@ export function useSampled<T extends readonly unknown[]>(
   intervalMs = SAMPLE_INTERVAL_MS,
 ): T {
   const [value, setValue] = useState<T>(() => read(useStore.getState()));
+  const active = useContext(SamplingActive);
   useEffect(() => {
+    if (!active) return;
     const tick = (): void => {
       const next = read(useStore.getState());
       setValue((prev) =>
@@ -27,6 +32,6 @@ export function useSampled<T extends readonly unknown[]>(
     tick();
     const id = setInterval(tick, intervalMs);
     return () => clearInterval(id);
-  }, [read, intervalMs]);
+  }, [read, intervalMs, active]);
   return value;
 }
