@@ -16,5 +16,12 @@ test('README screenshot: two panes streaming at once', async ({ page }) => {
   // Still streaming when the picture was taken.
   for (const p of ['A', 'B'] as const)
     await expect(page.getByRole('article', { name: `Pane ${p} reply (streaming)` })).toBeVisible();
+  // The charts while both stream, a few seconds in.
+  const telemetry = page.getByRole('region', { name: 'Telemetry' });
+  await telemetry.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(3000);
+  await telemetry.screenshot({ path: 'docs/telemetry.png' });
+  for (const p of ['A', 'B'] as const)
+    await expect(page.getByRole('article', { name: `Pane ${p} reply (streaming)` })).toBeVisible();
   await page.keyboard.press('Escape');
 });

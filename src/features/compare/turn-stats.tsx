@@ -20,7 +20,10 @@ function Versus({
   const d = relativeDifference(ours, theirs);
   const off = disagrees(ours, theirs) === true;
   return (
-    <span className={off ? 'disagree' : 'agree'} title="The engine's own figure for the same turn">
+    <span
+      className={off ? 'disagree' : 'agree'}
+      title="The engine's own figure for the same turn. Methods differ: the engine times its own work (llama.cpp's prompt time is prompt processing alone), we time from the request to each token in the worker."
+    >
       {' '}
       (engine: {format(theirs)}
       {d !== null ? `, ${off ? '⚠ ' : ''}${(d * 100).toFixed(1)}% apart` : ''})

@@ -22,13 +22,20 @@ import {
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
 import { useSampled } from './use-sampled';
 
-const readMemory = (s: AppState) => [s.memory.a, s.memory.b, s.panes.a.model, s.panes.b.model] as const;
+const readMemory = (s: AppState) =>
+  [s.memory.a, s.memory.b, s.panes.a.model, s.panes.b.model, s.wasm.a, s.wasm.b] as const;
 
 const PEAK_COLOR = '#8a8a8a';
 const HEAP_COLOR = '#2e8b57';
+const WASM_COLOR = '#7b4fc9';
 const VRAM_COLOR = '#b03060';
 
-function memoryTable(pane: PaneId, samples: readonly MemorySample[], vramMB: number | null): TableSpec {
+function memoryTable(
+  pane: PaneId,
+  samples: readonly MemorySample[],
+  vramMB: number | null,
+  wasm: readonly { bytes: number }[],
+): TableSpec {
   const last = samples.at(-1);
   return {
     caption: `${paneName(pane)} memory, latest values`,
@@ -38,6 +45,7 @@ function memoryTable(pane: PaneId, samples: readonly MemorySample[], vramMB: num
       'GPU peak',
       'GPU buffers',
       'Worker JS heap',
+      'llama.cpp worker (WASM heap incl.)',
       'Published vram_required_MB',
     ],
     rows: [
@@ -47,6 +55,7 @@ function memoryTable(pane: PaneId, samples: readonly MemorySample[], vramMB: num
         formatBytes(last?.gpuPeakBytes),
         last?.gpuBuffers ?? '—',
         formatBytes(last?.jsHeapBytes),
+        formatBytes(wasm.at(-1)?.bytes),
         vramMB === null ? '—' : `${fixed(vramMB, 0)} MB`,
       ],
     ],
@@ -64,12 +73,13 @@ export function MemoryChart({
   pane: PaneId;
   publishedVramMB: (modelId: string) => number | null;
 }) {
-  const [ma, mb, modelA, modelB] = useSampled(readMemory);
+  const [ma, mb, modelA, modelB, wa, wb] = useSampled(readMemory);
+  const wasm = pane === 'a' ? wa : wb;
   const samples = pane === 'a' ? ma : mb;
   const model = pane === 'a' ? modelA : modelB;
   const vramMB = model ? publishedVramMB(model.id) : null;
   const origin = memoryOrigin({ a: ma, b: mb });
-  const rows = useMemo(() => memoryRows(samples, origin), [samples, origin]);
+  const rows = useMemo(() => memoryRows(samples, origin, wasm), [samples, origin, wasm]);
   // Both panes' charts share one time axis, from the earliest sample to the latest of either pane.
   const lastT = Math.max(ma.at(-1)?.t ?? origin, mb.at(-1)?.t ?? origin);
   const xMax = niceCeil((lastT - origin) / 1000);
@@ -80,15 +90,17 @@ export function MemoryChart({
   ];
   if (samples.some((s) => s.jsHeapBytes !== null))
     lines.push({ key: 'jsHeapMiB', label: 'worker JS heap (MiB)', color: HEAP_COLOR });
+  if (wasm.length > 0)
+    lines.push({ key: 'wasmMiB', label: 'llama.cpp worker incl. WASM heap (MiB)', color: WASM_COLOR });
   const legend: LegendEntry[] = [...lines];
   if (vramMB !== null) legend.push({ label: 'published vram_required_MB', color: VRAM_COLOR, dash: '2 4' });
   return (
     <ChartFigure
       id={`memory-${pane}`}
       caption={`${paneName(pane)} memory over time${model ? ` · ${model.id}` : ''}`}
-      method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
+      method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s; llama.cpp's worker (its WebAssembly heap included) from performance.measureUserAgentSpecificMemory every ~10 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
       legend={legend}
-      table={memoryTable(pane, samples, vramMB)}
+      table={memoryTable(pane, samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
     >
       <LineChart

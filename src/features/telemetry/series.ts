@@ -120,19 +120,30 @@ export function historyRows(
 export interface MemoryRow {
   /** Seconds since `originMs`. */
   tS: number;
-  gpuLiveMiB: number;
-  gpuPeakMiB: number;
-  jsHeapMiB: number | null;
+  gpuLiveMiB?: number;
+  gpuPeakMiB?: number;
+  jsHeapMiB?: number | null;
+  /** llama.cpp's worker (WebAssembly heap included), measured by the browser, when there is one. */
+  wasmMiB?: number;
 }
 
-/** Memory samples in MiB against seconds since originMs (the earliest sample of either pane). */
-export function memoryRows(samples: readonly MemorySample[], originMs: number): MemoryRow[] {
-  return samples.map((s) => ({
+/**
+ * Memory samples in MiB against seconds since originMs (the earliest sample of either pane), with the
+ * browser's measurements of llama.cpp's worker merged in by time (epoch ms on both sides).
+ */
+export function memoryRows(
+  samples: readonly MemorySample[],
+  originMs: number,
+  wasm: readonly { t: number; bytes: number }[] = [],
+): MemoryRow[] {
+  const rows: MemoryRow[] = samples.map((s) => ({
     tS: (s.t - originMs) / 1000,
     gpuLiveMiB: s.gpuLiveBytes / MIB,
     gpuPeakMiB: s.gpuPeakBytes / MIB,
     jsHeapMiB: s.jsHeapBytes === null ? null : s.jsHeapBytes / MIB,
   }));
+  for (const w of wasm) rows.push({ tS: (w.t - originMs) / 1000, wasmMiB: w.bytes / MIB });
+  return wasm.length ? rows.sort((x, y) => x.tS - y.tS) : rows;
 }
 
 export function memoryOrigin(memory: Record<PaneId, readonly MemorySample[]>): number {
