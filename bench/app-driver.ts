@@ -7,6 +7,7 @@ import { FIXTURE_PREFIX, MODELS } from '../e2e/fixtures/models';
 import type { SavedSession } from '../src/controller/persist';
 import type { PaneId } from '../src/store/types';
 import { BASE_URL } from './config';
+import { freshPage } from '../e2e/helpers';
 
 /** The generated model that never stops: every run is exactly max_tokens long. */
 export const LOOP_URL = `${BASE_URL}${FIXTURE_PREFIX}${MODELS.loop.file}`;
@@ -26,19 +27,8 @@ const streaming = (page: Page, p: PaneName) =>
   region(page, p).getByRole('article', { name: `Pane ${p} reply (streaming)` });
 const paneId = (p: PaneName): PaneId => (p === 'A' ? 'a' : 'b');
 
-/** A clean app: no saved session, nothing loaded. */
-export async function openFreshApp(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const r = indexedDB.deleteDatabase('tandem');
-        r.onsuccess = r.onerror = r.onblocked = () => resolve();
-      }),
-  );
-  await page.goto('/');
-  await expect(region(page, 'A')).toBeVisible();
-}
+/** A clean app: no saved session, nothing loaded (the e2e suite's own helper). */
+export const openFreshApp = freshPage;
 
 /** Adds the looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
 export async function loadLoopModel(page: Page, pane: PaneName): Promise<void> {

@@ -1,6 +1,7 @@
 import { cancelLoad } from '../../controller/load';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatPercent } from '../../ui/format';
+import { ProgressBar } from '../../ui/progress-bar';
 
 const PHASE: Record<string, string> = {
   fetch: 'Downloading',
@@ -21,16 +22,7 @@ export function LoadStatus({ pane, state }: { pane: PaneId; state: PaneState }) 
       : '';
   return (
     <div className="load-status">
-      <div
-        className="bar"
-        role="progressbar"
-        aria-label={`Pane ${name} load progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.floor(progress.fraction * 100)}
-      >
-        <div className="bar-fill" style={{ width: formatPercent(progress.fraction) }} />
-      </div>
+      <ProgressBar label={`Pane ${name} load progress`} fraction={progress.fraction} />
       <span className="load-text" aria-live="polite">
         {PHASE[progress.phase] ?? progress.phase} {bytes} ({formatPercent(progress.fraction)})
       </span>

@@ -5,6 +5,7 @@ import { explainDownloadError } from '../../downloads/errors';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { formatBytes, formatPercent } from '../../ui/format';
+import { ProgressBar } from '../../ui/progress-bar';
 
 const PHASE: Record<DownloadPhase, string> = {
   manifest: 'Reading the weight list',
@@ -31,17 +32,11 @@ function Progress({ name, p }: { name: string; p: DownloadProgress }) {
   const exact = `${p.loaded.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} bytes`;
   return (
     <>
-      <div
-        className="bar"
-        role="progressbar"
-        aria-label={`Pane ${name} download progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.floor(fraction * 100)}
-        aria-valuetext={`${formatPercent(fraction)}, ${exact}`}
-      >
-        <div className="bar-fill" style={{ width: formatPercent(fraction) }} />
-      </div>
+      <ProgressBar
+        label={`Pane ${name} download progress`}
+        fraction={fraction}
+        valueText={`${formatPercent(fraction)}, ${exact}`}
+      />
       <p className="load-text" title={exact}>
         {PHASE[p.phase]} · {formatBytes(p.loaded)} / {formatBytes(p.total)} · {formatPercent(fraction)} ·{' '}
         {formatSpeed(p.bytesPerS)} · ETA {formatEta(p.etaS)} · shards {p.shardsDone}/{p.shardsTotal}

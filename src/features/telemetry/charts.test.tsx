@@ -75,7 +75,7 @@ describe('Charts', () => {
     ]);
     expect(cells('Per-turn history')).toEqual([['1', 'Pane A', model.id, '200', '100.0', '21']]);
     expect(cells('Pane A memory, latest values')).toEqual([
-      ['1', '3.00 GB', '4.00 GB', '7', '32.0 MB', '2264 MB'],
+      ['1', '3.00 GB', '4.00 GB', '7', '32.0 MB', '—', '2264 MB'],
     ]);
     expect(screen.getByRole('figure', { name: /Pane B memory over time/ }).textContent).toContain(
       'No memory samples yet',
