@@ -1,0 +1,72 @@
+import { expect, test } from './test';
+import { freshPage, loadGguf, readSession, sendPrompt } from './helpers';
+import { turnMetrics } from '../src/metrics/turn';
+import { median } from '../src/metrics/stats';
+import { formatMs, formatRate } from '../src/ui/format';
+
+test('the comparison table shows medians that match the turns, and the roofline once bandwidth is measured', async ({
+  page,
+}) => {
+  await freshPage(page);
+  await loadGguf(page, 'A', 'story');
+  await loadGguf(page, 'B', 'other');
+  for (const prompt of ['One.', 'Two.', 'Three.']) {
+    await sendPrompt(page, prompt);
+    await expect(page.getByRole('article', { name: 'Pane B reply' })).toHaveCount(
+      ['One.', 'Two.', 'Three.'].indexOf(prompt) + 1,
+    );
+  }
+  const session = await readSession(page);
+  const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
+  const row = (label: string) => table.getByRole('row', { name: new RegExp(`^${label}`) });
+  // The medians on screen are the medians of the saved turns, computed independently here.
+  for (const [pane, col] of [
+    ['a', 1],
+    ['b', 2],
+  ] as const) {
+    const ms = session[pane].messages.flatMap((m) =>
+      m.turn ? [turnMetrics({ ...m.turn, promptTokens: null })] : [],
+    );
+    expect(ms).toHaveLength(3);
+    const ttft = median(ms.map((m) => m.ttftMs ?? NaN));
+    const decode = median(ms.map((m) => m.decodeTokensPerS ?? NaN));
+    await expect(
+      row('Time to first token')
+        .getByRole('cell')
+        .nth(col - 1),
+    ).toHaveText(formatMs(ttft));
+    await expect(
+      row('Decode rate')
+        .getByRole('cell')
+        .nth(col - 1),
+    ).toHaveText(formatRate(decode));
+  }
+  await expect(row('Download size').getByRole('cell').first()).toHaveText(/^\d+\.\d MB$/);
+  await expect(row('MMLU').getByRole('cell').first()).toHaveText('—');
+  await expect(row('Roofline').getByRole('cell').first()).toHaveText('measure bandwidth below');
+  await page.getByRole('button', { name: 'Measure memory bandwidth (about 3 s)' }).click();
+  await expect(
+    page.getByText(/^CPU: [\d.]+ (MB|GB)\/s \(\d+ CPU copies of 64 MiB \(read \+ write\)\)$/),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText(/^GPU: [\d.]+ (MB|GB)\/s \(\d+ GPU buffer copies/)).toBeVisible();
+  // llama.cpp panes use the CPU bandwidth: ceiling = bandwidth ÷ model bytes.
+  await expect(row('Roofline').getByRole('cell').first()).toHaveText(
+    /^ceiling [\d.]+ tok\/s, achieved [\d.]+ tok\/s \(\d+%\)$/,
+  );
+});
+
+test('an adapter request that returns null is reported as no usable GPU, and GGUF models still run', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    GPU.prototype.requestAdapter = () => Promise.resolve(null);
+  });
+  await freshPage(page);
+  const check = page.getByRole('region', { name: 'Device check' });
+  await expect(check).toContainText('WebGPU is present but no GPU adapter is available');
+  await page.getByRole('button', { name: 'Load model in pane B' }).click();
+  await expect(page.getByRole('alert', { name: 'Pane B error' })).toContainText('No usable GPU was found.');
+  await loadGguf(page, 'A', 'story');
+});
