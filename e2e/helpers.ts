@@ -9,7 +9,8 @@ export function fixtureUrl(name: FixtureName): string {
 /** Loads a generated GGUF into a pane through the UI's add-by-URL form and waits until it is ready. */
 export async function loadGguf(page: Page, pane: 'A' | 'B', name: FixtureName): Promise<void> {
   const region = page.getByRole('region', { name: `Pane ${pane}` });
-  await region.getByText('Add a model by URL').click();
+  if (!(await region.getByLabel(/^Model URL/).isVisible()))
+    await region.getByText('Add a model by URL').click();
   await region.getByLabel(/^Model URL/).fill(fixtureUrl(name));
   await region.getByRole('button', { name: `Add and load in pane ${pane}` }).click();
   await expect(region.getByText('Ready', { exact: true })).toBeVisible({ timeout: 60_000 });

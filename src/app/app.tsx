@@ -9,6 +9,7 @@ import { SettingsPanel } from '../features/compare/settings-panel';
 import { StoragePanel } from '../features/storage/storage-panel';
 import { ExportButtons } from '../features/export/export-buttons';
 import { findModel } from '../features/models/catalog';
+import { PageHeap } from '../features/telemetry/page-heap';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { useStore } from '../store/store';
 import { Announcer } from './announcer';
@@ -46,6 +47,7 @@ export function App() {
       )}
       <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
         <ExportButtons />
+        <PageHeap />
       </TelemetryPanel>
       <SettingsPanel />
       <ComparisonTable />

@@ -27,6 +27,7 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
   const [url, setUrl] = useState('');
   const [lib, setLib] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [urlOpen, setUrlOpen] = useState(false);
   const [cache, setCache] = useState<{ id: string; cached: boolean } | null>(null);
   const errId = useId();
   const selected = pick?.engine === 'webllm' && !pick.url ? pick.id : '';
@@ -78,7 +79,7 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
         </details>
       )}
       <GgufList pane={pane} disabled={disabled} />
-      <details>
+      <details open={urlOpen} onToggle={(e) => setUrlOpen(e.currentTarget.open)}>
         <summary>Add a model by URL</summary>
         <form
           className="url-form"
@@ -90,6 +91,7 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
               return;
             }
             setUrlError(null);
+            setUrlOpen(false);
             setPick(pane, r.spec);
             void loadModel(pane, r.spec);
           }}
