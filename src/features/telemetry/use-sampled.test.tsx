@@ -37,8 +37,9 @@ describe('useSampled', () => {
     const renders = seen.length - start;
     expect(renders).toBeGreaterThanOrEqual(1000 / SAMPLE_INTERVAL_MS - 1);
     expect(renders).toBeLessThanOrEqual(1000 / SAMPLE_INTERVAL_MS + 1);
+    // Within two intervals of the last change, the latest value is on screen.
     await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAMPLE_INTERVAL_MS);
+      await vi.advanceTimersByTimeAsync(SAMPLE_INTERVAL_MS * 2);
     });
     expect(seen.at(-1)).toBe(250);
     // Nothing changes for 2 s: no render at all.
