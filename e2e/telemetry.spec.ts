@@ -78,6 +78,8 @@ test('the live throughput chart gains samples while both panes stream', async ({
   await loadGguf(page, 'B', 'loop');
   await setSharedMaxTokens(page, 100000);
   await sendPrompt(page, 'Keep going.');
+  // Look at the charts, as a person would: charts out of view are not redrawn.
+  await telemetry(page).scrollIntoViewIfNeeded();
   await expect(telemetry(page).getByRole('figure', { name: /Decode throughput \(live\)/ })).toBeVisible();
   const table = await dataTable(page, 'Live throughput, latest values');
   const samples = async (): Promise<number[]> => {

@@ -45,6 +45,7 @@ export function App() {
           <Pane pane="b" />
         </div>
       )}
+      <PromptBox />
       <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
         <ExportButtons />
         <PageHeap />
@@ -53,7 +54,6 @@ export function App() {
       <ComparisonTable />
       <MeterCheck />
       <StoragePanel />
-      <PromptBox />
       <Announcer />
     </main>
   );
