@@ -8,7 +8,11 @@ import { ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp
 // Cross-origin isolation lets llama.cpp WASM use threads (SharedArrayBuffer). The dev server cannot take
 // the production CSP (Vite injects inline scripts); preview serves exactly what static hosts get (_headers).
 
+import pkg from './package.json' with { type: 'json' };
+
 export default defineConfig({
+  // One source for the runtime version shown and exported: the exact pin in package.json.
+  define: { __WEBLLM_VERSION__: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']) },
   plugins: [react(), webllmCatalog(), securityPolicy(), fixtureServer(process.env.TANDEM_FIXTURES)],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },

@@ -10,12 +10,17 @@ test('the comparison table shows medians that match the turns, and the roofline 
   await freshPage(page);
   await loadGguf(page, 'A', 'story');
   await loadGguf(page, 'B', 'other');
-  for (const prompt of ['One.', 'Two.', 'Three.']) {
+  for (const [i, prompt] of ['One.', 'Two.', 'Three.'].entries()) {
     await sendPrompt(page, prompt);
-    await expect(page.getByRole('article', { name: 'Pane B reply' })).toHaveCount(
-      ['One.', 'Two.', 'Three.'].indexOf(prompt) + 1,
-    );
+    for (const p of ['A', 'B'])
+      await expect(page.getByRole('article', { name: `Pane ${p} reply` })).toHaveCount(i + 1);
   }
+  // Both panes' turns are saved once both have finished.
+  const turns = async () => {
+    const s = await readSession(page);
+    return [s.a, s.b].map((p) => p.messages.filter((m) => m.turn).length);
+  };
+  await expect.poll(turns).toEqual([3, 3]);
   const session = await readSession(page);
   const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
   const row = (label: string) => table.getByRole('row', { name: new RegExp(`^${label}`) });

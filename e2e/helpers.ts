@@ -47,20 +47,42 @@ export interface SavedMessage {
   turn?: SavedTurn;
 }
 
-/** The session as the app saved it in IndexedDB (what a reload restores). */
-export async function readSession(page: Page): Promise<Record<'a' | 'b', { messages: SavedMessage[] }>> {
+type Saved = Record<'a' | 'b', { messages: SavedMessage[] }>;
+
+async function readSaved(page: Page): Promise<Saved> {
   return page.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<Saved>((resolve, reject) => {
         const open = indexedDB.open('tandem');
         open.onerror = () => reject(new Error('cannot open db'));
         open.onsuccess = () => {
           const get = open.result.transaction('state').objectStore('state').get('session-v1');
-          get.onsuccess = () => resolve((get.result as { panes: never }).panes);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { panes: Saved }).panes);
+          };
           get.onerror = () => reject(new Error('cannot read'));
         };
       }),
   );
+}
+
+/**
+ * The session as the app saved it in IndexedDB (what a reload restores), once the save has caught up with
+ * the page: as many saved replies per pane as the page shows (the write follows the commit by a moment).
+ */
+export async function readSession(page: Page): Promise<Saved> {
+  const shown = async (p: 'A' | 'B') =>
+    page.getByRole('article', { name: `Pane ${p} reply`, exact: true }).count();
+  let saved = await readSaved(page);
+  await expect
+    .poll(async () => {
+      saved = await readSaved(page);
+      const replies = (id: 'a' | 'b') => saved[id].messages.filter((m) => m.role === 'assistant').length;
+      return replies('a') === (await shown('A')) && replies('b') === (await shown('B'));
+    })
+    .toBe(true);
+  return saved;
 }
 
 export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {

@@ -18,7 +18,7 @@ import {
 } from '../types';
 import { parseWebLlmProgress } from './progress';
 
-export const WEBLLM_VERSION = '0.2.86';
+export const WEBLLM_VERSION = __WEBLLM_VERSION__;
 
 function appConfigFor(spec: ModelSpec, base: AppConfig): AppConfig {
   if (!spec.url) return base;

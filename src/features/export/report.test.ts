@@ -6,7 +6,9 @@ import { buildReport, paneTurns, WEBLLM_VERSION } from './report';
 describe('report', () => {
   it('names the web-llm version the app pins', () => {
     const pkg = JSON.parse(pkgText) as { dependencies: Record<string, string> };
-    expect(pkg.dependencies['@mlc-ai/web-llm']).toBe(WEBLLM_VERSION);
+    // The version shown and exported is the package.json pin, which must be exact (no ^ or ~ range).
+    expect(WEBLLM_VERSION).toBe(pkg.dependencies['@mlc-ai/web-llm']);
+    expect(WEBLLM_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('numbers the finished turns of a pane and skips replies without a turn record', () => {

@@ -9,7 +9,7 @@ import { turnMetrics, type TurnMetrics } from '../../metrics/turn';
 import type { Message, PaneId, RunMode } from '../../store/types';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
-export const WEBLLM_VERSION = '0.2.86';
+export const WEBLLM_VERSION = __WEBLLM_VERSION__;
 export const REPORT_FORMAT = 'tandem-session';
 export const REPORT_VERSION = 1;
 
