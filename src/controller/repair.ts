@@ -2,6 +2,7 @@
  * Repair: web-llm verifies cached bytes on every load, so a corrupt cached config, library or shard fails
  * every time until it is deleted. This deletes the model's entries from web-llm's caches and loads again.
  */
+import { modelBaseUrl } from '../downloads/manifest';
 import type { ModelSpec } from '../engine/types';
 import { findModel } from '../features/models/catalog';
 import type { PaneId } from '../store/types';
@@ -9,17 +10,10 @@ import { loadModel } from './load';
 
 const CACHES = ['webllm/config', 'webllm/model', 'webllm/wasm'];
 
-/** The URL prefix web-llm stores a model under (…/resolve/main/ appended when missing). */
-export function modelBase(model: string): string {
-  let u = model.endsWith('/') ? model : model + '/';
-  if (!/\/resolve\/[^/]+\/$/.test(u)) u += 'resolve/main/';
-  return u;
-}
-
 export async function deleteCachedModel(spec: ModelSpec): Promise<number> {
   const record = spec.url ? { model: spec.url, modelLib: spec.modelLib } : findModel(spec.id);
   if (!record || typeof caches === 'undefined') return 0;
-  const base = modelBase(record.model);
+  const base = modelBaseUrl(record.model);
   let removed = 0;
   for (const name of CACHES) {
     const cache = await caches.open(name);

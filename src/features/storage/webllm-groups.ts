@@ -4,6 +4,7 @@
  * config under the same base in "webllm/config", and the compiled model library (a .wasm URL) in
  * "webllm/wasm". Grouping is by that base; a base no known record names (a custom model) is its own group.
  */
+import { modelBaseUrl } from '../../downloads/manifest';
 
 export const WEBLLM_CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'] as const;
 export type WebLlmCacheName = (typeof WEBLLM_CACHES)[number];
@@ -39,12 +40,11 @@ export interface WebLlmGroup {
 
 /** The base URL web-llm resolves a record's `model` to (its `cleanModelUrl`). */
 export function cleanModelUrl(model: string): string {
-  let u = model.endsWith('/') ? model : model + '/';
-  if (!/.+\/resolve\/.+\//.test(u)) u += 'resolve/main/';
   try {
-    return new URL(u).href;
+    return modelBaseUrl(model);
   } catch {
-    return u;
+    // Not an absolute URL: keep it recognisable rather than failing the whole inventory.
+    return model.endsWith('/') ? model : model + '/';
   }
 }
 
