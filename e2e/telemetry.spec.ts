@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './test';
@@ -28,31 +29,11 @@ async function readTable(table: Locator): Promise<Record<string, string>[]> {
   return out;
 }
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+/** RFC 4180 via papaparse: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (quoted) {
-      if (c === '"' && text.charAt(i + 1) === '"') field += text.charAt(++i);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',' || (c === '\r' && text.charAt(i + 1) === '\n')) {
-      row.push(field);
-      field = '';
-      if (c === '\r') {
-        rows.push(row);
-        row = [];
-        i++;
-      }
-    } else field += c;
-  }
-  const [header = [], ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  const r = Papa.parse<Record<string, string>>(text, { header: true, newline: '\r\n', skipEmptyLines: true });
+  if (r.errors.length) throw new Error(r.errors[0]?.message);
+  return r.data;
 }
 
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {

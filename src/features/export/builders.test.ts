@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DeviceReport } from '../../device/probe';
 import type { MemorySample } from '../../engine/types';
@@ -5,34 +6,12 @@ import type { Message, TurnRecord } from '../../store/types';
 import { CSV_COLUMNS, csvField, mdCell, toCsv, toJson, toMarkdown } from './builders';
 import { buildReport, type ExportInput, type SessionReport } from './report';
 
-/** RFC 4180 reader, independent of the writer: quoted fields may hold commas, "" and line breaks. */
+/** Reads CSV back with papaparse (independent of the writer): quoted commas, "" and line breaks. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
+  if (!text.endsWith('\r\n')) throw new Error('CSV does not end with CRLF');
+  const r = Papa.parse<string[]>(text.slice(0, -2), { newline: '\r\n' });
+  if (r.errors.length) throw new Error(r.errors[0]?.message);
+  return r.data;
 }
 
 /** Markdown table cells, honouring \| and \\ escapes. */
