@@ -86,7 +86,12 @@ export async function readSession(page: Page): Promise<Saved> {
 }
 
 export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
-  const group = page.getByRole('group', { name: 'Shared settings' });
-  if (!(await group.isVisible())) await page.getByText('Settings (shared, with per-pane overrides)').click();
-  await group.getByLabel('Max tokens').fill(String(n));
+  const field = page.getByRole('group', { name: 'Shared settings' }).getByLabel('Max tokens');
+  // Open the settings if they are closed; retried, since a click on the summary toggles them.
+  await expect(async () => {
+    if (!(await field.isVisible()))
+      await page.getByText('Settings (shared, with per-pane overrides)').click();
+    await expect(field).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await field.fill(String(n));
 }
