@@ -3,14 +3,17 @@
  * saved: the worker's token timestamps, as the app recorded them.
  */
 import { expect, type Page } from '@playwright/test';
-import { FIXTURE_PREFIX, MODELS } from '../e2e/fixtures/models';
+import { FIXTURE_PREFIX, MODELS, PACED } from '../e2e/fixtures/models';
 import type { SavedSession } from '../src/controller/persist';
 import type { PaneId } from '../src/store/types';
 import { BASE_URL } from './config';
-import { freshPage } from '../e2e/helpers';
+import { freshPage, setSharedMaxTokens } from '../e2e/helpers';
 
-/** The generated model that never stops: every run is exactly max_tokens long. */
+export { setSharedMaxTokens };
+
+/** The generated models that never stop: every run is exactly max_tokens long. */
 export const LOOP_URL = `${BASE_URL}${FIXTURE_PREFIX}${MODELS.loop.file}`;
+export const PACED_URL = `${BASE_URL}${FIXTURE_PREFIX}${PACED.file}`;
 
 export type PaneName = 'A' | 'B';
 
@@ -30,19 +33,13 @@ const paneId = (p: PaneName): PaneId => (p === 'A' ? 'a' : 'b');
 /** A clean app: no saved session, nothing loaded (the e2e suite's own helper). */
 export const openFreshApp = freshPage;
 
-/** Adds the looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
-export async function loadLoopModel(page: Page, pane: PaneName): Promise<void> {
+/** Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
+export async function loadModelByUrl(page: Page, pane: PaneName, url: string): Promise<void> {
   const r = region(page, pane);
   await r.getByText('Add a model by URL').click();
-  await r.getByLabel(/^Model URL/).fill(LOOP_URL);
+  await r.getByLabel(/^Model URL/).fill(url);
   await r.getByRole('button', { name: `Add and load in pane ${pane}` }).click();
   await expect(r.getByText('Ready', { exact: true })).toBeVisible({ timeout: 120_000 });
-}
-
-export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
-  const shared = page.getByRole('group', { name: 'Shared settings' });
-  if (!(await shared.isVisible())) await page.getByText('Settings (shared, with per-pane overrides)').click();
-  await shared.getByLabel('Max tokens').fill(String(n));
 }
 
 /** The session as the app saved it in IndexedDB (db 'tandem', store 'state', key 'session-v1'). */

@@ -21,8 +21,10 @@ export const RUNS = int('TANDEM_BENCH_RUNS', 9);
  * tier in the background for the first ~700 tokens of a fresh worker, and runs slower until it is done.
  */
 export const WARMUP_RUNS = int('TANDEM_BENCH_WARMUP_RUNS', 3);
-/** Every overhead run streams exactly this many tokens (the loop model never stops on its own). */
+/** Every flat-out overhead run streams exactly this many tokens (the loop model never stops on its own). */
 export const MAX_TOKENS = int('TANDEM_BENCH_MAX_TOKENS', 256);
+/** The same for the paced model (~60 tok/s here, so about a second a run). */
+export const PACED_MAX_TOKENS = int('TANDEM_BENCH_PACED_MAX_TOKENS', 64);
 /** How long both panes stream while frames and long tasks are counted. */
 export const STREAM_MS = int('TANDEM_BENCH_STREAM_MS', 5000);
 /** The same prompt for the app and the bare engine. */

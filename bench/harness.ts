@@ -9,6 +9,7 @@ import type { EnvironmentInfo, HarnessApi, HarnessTurn } from './harness-api';
 
 let clients: EngineClient[] = [];
 let infos: LoadedInfo[] = [];
+let loadedSpec = '';
 
 async function adapterInfo(): Promise<EnvironmentInfo['adapter']> {
   if (!('gpu' in navigator)) return { error: 'no WebGPU (navigator.gpu missing)' };
@@ -56,6 +57,9 @@ const api: HarnessApi = {
   },
   async load(count: number, spec: ModelSpec) {
     // Like the app's panes: workers already loaded stay as they are; new ones load one after the other.
+    // Another model replaces them all.
+    if (JSON.stringify(spec) !== loadedSpec) api.shutdown();
+    loadedSpec = JSON.stringify(spec);
     while (clients.length < count) {
       const c = new EngineClient();
       clients.push(c);
@@ -70,6 +74,7 @@ const api: HarnessApi = {
     for (const c of clients) c.terminate();
     clients = [];
     infos = [];
+    loadedSpec = '';
   },
 };
 

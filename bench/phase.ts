@@ -6,7 +6,7 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { ChatMessage, Sampling } from '../src/engine/types';
 import { clearChats, sendAndCollect, type PaneName } from './app-driver';
-import { MAX_TOKENS, PROMPT, RUNS, WARMUP_RUNS } from './config';
+import { PROMPT, RUNS, WARMUP_RUNS } from './config';
 import { runHarness } from './harness-driver';
 import { MainThreadMeter } from './main-thread';
 import type { PhaseReport, RunRecord } from './report';
@@ -22,17 +22,19 @@ export interface Phase {
   bare: Page;
   meter: MainThreadMeter;
   panes: PaneName[];
+  /** The app's max_tokens: every run must stream exactly this many tokens. */
+  maxTokens: number;
   /** Sets up the bare side once the app's first run has shown what it sends. */
   prepareBare: () => Promise<BareInput>;
   log: (line: string) => void;
 }
 
 /** A run is comparable only if it streamed exactly max_tokens and was cut there. */
-function checked(samples: TurnSample[], what: string): TurnSample[] {
+function checked(samples: TurnSample[], what: string, maxTokens: number): TurnSample[] {
   for (const s of samples)
-    if (s.tokens !== MAX_TOKENS || s.finishReason !== 'length')
+    if (s.tokens !== maxTokens || s.finishReason !== 'length')
       throw new Error(
-        `${what}: ${s.tokens} tokens, finish "${s.finishReason}" (expected ${MAX_TOKENS}, "length")`,
+        `${what}: ${s.tokens} tokens, finish "${s.finishReason}" (expected ${maxTokens}, "length")`,
       );
   return samples;
 }
@@ -40,7 +42,7 @@ function checked(samples: TurnSample[], what: string): TurnSample[] {
 const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(1).padStart(6));
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
-export async function runPhase({ app, bare, meter, panes, prepareBare, log }: Phase): Promise<PhaseReport> {
+export async function runPhase({ app, bare, meter, panes, maxTokens, prepareBare, log }: Phase): Promise<PhaseReport> {
   const runs: RunRecord[] = [];
   let bareInput: BareInput | null = null;
   const label = panes.length === 1 ? 'one pane ' : 'two panes';
@@ -61,10 +63,12 @@ export async function runPhase({ app, bare, meter, panes, prepareBare, log }: Ph
     const a = checked(
       appTurns.map((t) => turnSample(t, t.status)),
       `app run ${i}`,
+      maxTokens,
     );
     const b = checked(
       bareTurns.map((t) => turnSample(t, t.finishReason)),
       `bare run ${i}`,
+      maxTokens,
     );
     runs.push({
       side: 'app',

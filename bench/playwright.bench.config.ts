@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL: BASE_URL,
     // Tracing and screenshots cost main-thread time in the page being measured.
     trace: 'off',
+    // A step that cannot happen fails the bench instead of waiting for the 10-minute test timeout.
+    actionTimeout: 60_000,
     screenshot: 'off',
     video: 'off',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },

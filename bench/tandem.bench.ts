@@ -10,13 +10,14 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { test, type BrowserContext, type Page } from '@playwright/test';
-import { MODELS } from '../e2e/fixtures/models';
+import { MODELS, PACED } from '../e2e/fixtures/models';
 import type { ChatMessage, LoadedInfo, ModelSpec, Sampling } from '../src/engine/types';
 import { effectiveSettings } from '../src/store/types';
 import {
   collectLastTurns,
-  loadLoopModel,
+  loadModelByUrl,
   LOOP_URL,
+  PACED_URL,
   openFreshApp,
   readSaved,
   setSharedMaxTokens,
@@ -24,12 +25,21 @@ import {
   stopAll,
 } from './app-driver';
 import { bundleReport } from './bundle';
-import { MAX_TOKENS, OUT_DIR, PROMPT, REPORT_PATH, RUNS, STREAM_MS, WARMUP_RUNS } from './config';
+import {
+  MAX_TOKENS,
+  OUT_DIR,
+  PACED_MAX_TOKENS,
+  PROMPT,
+  REPORT_PATH,
+  RUNS,
+  STREAM_MS,
+  WARMUP_RUNS,
+} from './config';
 import { loadHarness, openHarness, shutdownHarness } from './harness-driver';
 import { MainThreadMeter } from './main-thread';
 import { runPhase, type BareInput } from './phase';
 import { installProbe, type WindowSample } from './probes';
-import { evaluateTargets, type BenchReport } from './report';
+import { evaluateTargets, type BenchReport, type OverheadFigures, type PhaseReport } from './report';
 import { ratio } from './stats';
 import { streamFigures } from './stream';
 
@@ -56,13 +66,13 @@ async function measureWindow(page: Page, ms: number): Promise<WindowSample & { t
 }
 
 /** The bare side sends what the app sent: its saved model spec, pane A's saved settings, the prompt. */
-async function bareInputFrom(app: Page): Promise<{ input: BareInput; spec: ModelSpec }> {
+async function bareInputFrom(app: Page, maxTokens: number): Promise<{ input: BareInput; spec: ModelSpec }> {
   const saved = await readSaved(app);
   const spec = saved?.panes.a.model;
   if (!saved || !spec) throw new Error('the app saved no model for pane A');
   if (saved.settings.mode !== 'together') throw new Error(`the app runs "${saved.settings.mode}"`);
   const s = effectiveSettings(saved.settings, 'a');
-  if (s.max_tokens !== MAX_TOKENS) throw new Error(`the app runs with max_tokens ${s.max_tokens}`);
+  if (s.max_tokens !== maxTokens) throw new Error(`the app runs with max_tokens ${s.max_tokens}`);
   const sampling: Sampling = { temperature: s.temperature, top_p: s.top_p, max_tokens: s.max_tokens };
   if (s.seed !== null) sampling.seed = s.seed;
   const messages: ChatMessage[] = [
@@ -70,6 +80,15 @@ async function bareInputFrom(app: Page): Promise<{ input: BareInput; spec: Model
     { role: 'user', content: PROMPT },
   ];
   return { input: { messages, sampling }, spec };
+}
+
+function overheadFigures({ onePane, twoPanes }: { onePane: PhaseReport; twoPanes: PhaseReport }): OverheadFigures {
+  return {
+    onePane: ratio(onePane.app.median, onePane.bare.median),
+    twoPanes: ratio(twoPanes.app.median, twoPanes.bare.median),
+    pairedMedianOnePane: onePane.pairedRatios.median,
+    pairedMedianTwoPanes: twoPanes.pairedRatios.median,
+  };
 }
 
 test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
@@ -81,28 +100,51 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
   const bareContext = await browser.newContext();
   watchOffsite(appContext, offsite);
   watchOffsite(bareContext, offsite);
-  const app = await appContext.newPage();
   const bare = await bareContext.newPage();
   const environment = await openHarness(bare);
-  const meter = await MainThreadMeter.attach(app);
   const bareEngine: { info: LoadedInfo | null } = { info: null };
-  const prepareBare = (count: number) => async (): Promise<BareInput> => {
-    const { input, spec } = await bareInputFrom(app);
-    bareEngine.info = (await loadHarness(bare, count, spec))[0] ?? null;
-    return input;
+
+  /** One pane, then two panes streaming together, on one model: each phase interleaves app and bare runs. */
+  const overheadPhases = async (
+    app: Page,
+    model: { url: string; file: string; maxTokens: number },
+  ): Promise<{ onePane: PhaseReport; twoPanes: PhaseReport }> => {
+    const meter = await MainThreadMeter.attach(app);
+    const prepareBare = (count: number) => async (): Promise<BareInput> => {
+      const { input, spec } = await bareInputFrom(app, model.maxTokens);
+      bareEngine.info = (await loadHarness(bare, count, spec))[0] ?? null;
+      return input;
+    };
+    const phase = { app, bare, meter, maxTokens: model.maxTokens, log };
+    log(
+      `one pane: ${model.file}, ${model.maxTokens} tokens a run, ${WARMUP_RUNS} warm-up + ${RUNS} measured pairs`,
+    );
+    await openFreshApp(app);
+    await loadModelByUrl(app, 'A', model.url);
+    await setSharedMaxTokens(app, model.maxTokens);
+    const onePane = await runPhase({ ...phase, panes: ['A'], prepareBare: prepareBare(1) });
+    log('two panes: loading pane B; both panes (app) and two workers (bare) stream together');
+    await loadModelByUrl(app, 'B', model.url);
+    const twoPanes = await runPhase({ ...phase, panes: ['A', 'B'], prepareBare: prepareBare(2) });
+    await meter.detach();
+    return { onePane, twoPanes };
   };
 
-  log(
-    `one pane: ${MODELS.loop.file}, ${MAX_TOKENS} tokens a run, ${WARMUP_RUNS} warm-up + ${RUNS} measured pairs`,
-  );
-  await openFreshApp(app);
-  await loadLoopModel(app, 'A');
-  await setSharedMaxTokens(app, MAX_TOKENS);
-  const onePane = await runPhase({ app, bare, meter, panes: ['A'], prepareBare: prepareBare(1), log });
+  // 1. The paced model, in a page of its own that is closed afterwards.
+  const pacedContext = await browser.newContext();
+  watchOffsite(pacedContext, offsite);
+  const paced = await overheadPhases(await pacedContext.newPage(), {
+    url: PACED_URL,
+    file: PACED.file,
+    maxTokens: PACED_MAX_TOKENS,
+  });
+  await pacedContext.close();
+  await shutdownHarness(bare);
 
-  log('two panes: loading pane B; both panes (app) and two workers (bare) stream together');
-  await loadLoopModel(app, 'B');
-  const twoPanes = await runPhase({ app, bare, meter, panes: ['A', 'B'], prepareBare: prepareBare(2), log });
+  // 2. The tiny model flat out; its page then serves the frame-rate window.
+  const app = await appContext.newPage();
+  const flatOut = await overheadPhases(app, { url: LOOP_URL, file: MODELS.loop.file, maxTokens: MAX_TOKENS });
+  const meter = await MainThreadMeter.attach(app);
 
   // Nothing else runs while the app page is watched.
   await shutdownHarness(bare);
@@ -123,7 +165,7 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
   const sameAsProduction = process.env.TANDEM_BENCH_SAME_AS_PRODUCTION;
 
   const partial: Omit<BenchReport, 'targets'> = {
-    schema: 1,
+    schema: 2,
     generatedAt: new Date().toISOString(),
     durationS: Math.round((Date.now() - started) / 1000),
     machine: {
@@ -144,10 +186,21 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
       },
     },
     config: {
-      model: `${MODELS.loop.file} (generated; streams "${MODELS.loop.script.join('')}" forever)`,
-      modelUrl: LOOP_URL,
+      models: {
+        paced: {
+          file: PACED.file,
+          url: PACED_URL,
+          maxTokens: PACED_MAX_TOKENS,
+          about: `generated; streams "${PACED.script.join('')}" forever, with ${PACED.layers} layers and a ${PACED.feedForward}-wide FFN of zero weights: real work per token, at about a 3B model's pace on a laptop GPU`,
+        },
+        flatOut: {
+          file: MODELS.loop.file,
+          url: LOOP_URL,
+          maxTokens: MAX_TOKENS,
+          about: `generated; streams "${MODELS.loop.script.join('')}" forever as fast as llama.cpp goes (~1000 tok/s here)`,
+        },
+      },
       prompt: PROMPT,
-      maxTokens: MAX_TOKENS,
       runsPerSide: RUNS,
       warmupRunsPerSide: WARMUP_RUNS,
       streamWindowMs: STREAM_MS,
@@ -156,13 +209,8 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
       twoPaneRate: 'mean of the two panes’ decode rates in a run',
       overhead: 'median app rate ÷ median bare rate over the measured runs',
     },
-    overhead: {
-      onePane: ratio(onePane.app.median, onePane.bare.median),
-      twoPanes: ratio(twoPanes.app.median, twoPanes.bare.median),
-      pairedMedianOnePane: onePane.pairedRatios.median,
-      pairedMedianTwoPanes: twoPanes.pairedRatios.median,
-    },
-    decode: { onePane, twoPanes },
+    overhead: { ...overheadFigures(paced), flatOut: overheadFigures(flatOut) },
+    decode: { ...paced, flatOut },
     ...streamFigures(win, idle, streamed, mainThread, longTasksSupported),
     bundle: {
       ...bundleReport(OUT_DIR),

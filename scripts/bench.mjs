@@ -94,12 +94,14 @@ function printSummary(r) {
     `  Chromium ${m.chromium}, ${m.cores} cores (${host.cpuModel ?? '?'}), adapter ${adapter}`,
     `  engine ${m.engine?.runtime ?? '?'}, ${m.engine?.threads ?? '?'} per worker, cross-origin isolated: ${m.crossOriginIsolated}`,
     `  host load average ${host.loadAverageAtStart[0]} at start, ${host.loadAverageAtEnd[0]} at end (other processes share these cores)`,
-    `  ${r.config.model}; ${r.config.maxTokens} tokens a run; ${r.config.warmupRunsPerSide} warm-up + ` +
-      `${r.config.runsPerSide} measured runs per side, interleaved app, bare, app, bare …`,
+    `  ${r.config.warmupRunsPerSide} warm-up + ${r.config.runsPerSide} measured runs per side, interleaved app, bare, app, bare …`,
     '',
-    'Decode rate from worker token times (median over runs)',
+    `Decode rate from worker token times (median over runs), paced model: ${r.config.models.paced.file}, ${r.config.models.paced.maxTokens} tokens a run`,
     ...phase('one pane ', r.decode.onePane, r.overhead.onePane),
     ...phase('two panes', r.decode.twoPanes, r.overhead.twoPanes),
+    `The same, tiny model flat out: ${r.config.models.flatOut.file}, ${r.config.models.flatOut.maxTokens} tokens a run`,
+    ...phase('one pane ', r.decode.flatOut.onePane, r.overhead.flatOut.onePane),
+    ...phase('two panes', r.decode.flatOut.twoPanes, r.overhead.flatOut.twoPanes),
     '',
     `While both panes stream (${n(r.frames.windowMs / 1000)} s, page ${st.pageVisibility})`,
     `  ${n(r.fps)} fps (idle page ${n(r.frames.idleFps)} fps); frame interval median ${n(r.frames.intervalMs.median)} ms, ` +

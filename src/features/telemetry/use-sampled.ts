@@ -2,7 +2,7 @@
  * Reads the store on a fixed interval instead of subscribing to it: charts re-render at most
  * 1000 / intervalMs times a second however fast tokens arrive, and not at all while nothing changes.
  */
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useRef, useState } from 'react';
 import { useStore, type AppState } from '../../store/store';
 
 /** 2.5 Hz: the most a chart is redrawn while panes stream (the target allows 10; a recharts redraw costs ~40 ms of main thread on a slow CPU). */
@@ -31,7 +31,9 @@ export function useSampled<T extends readonly unknown[]>(
       if (next.length === last.length && next.every((x, i) => Object.is(x, last[i]))) return;
       last = next;
       shown.current = next;
-      setValue(next);
+      // A transition: React renders the chart in slices of a few ms and yields to the browser between
+      // them, so a redraw (~40 ms of recharts work on a slow CPU) never blocks a frame as one long task.
+      startTransition(() => setValue(next));
     };
     // Catch up at once when (re)activated, e.g. scrolled back into view.
     const first = setTimeout(tick, 0);
