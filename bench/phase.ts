@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { ChatMessage, Sampling } from '../src/engine/types';
 import { clearChats, sendAndCollect, type PaneName } from './app-driver';
+import { addCpuBetween, cpuPer, cpuSnapshot, noCpu } from './cpu-threads';
 import { PROMPT, RUNS, WARMUP_RUNS } from './config';
 import { runHarness } from './harness-driver';
 import { MainThreadMeter } from './main-thread';
@@ -42,20 +43,39 @@ function checked(samples: TurnSample[], what: string, maxTokens: number): TurnSa
 const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(1).padStart(6));
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
-export async function runPhase({ app, bare, meter, panes, maxTokens, prepareBare, log }: Phase): Promise<PhaseReport> {
+export async function runPhase({
+  app,
+  bare,
+  meter,
+  panes,
+  maxTokens,
+  prepareBare,
+  log,
+}: Phase): Promise<PhaseReport> {
   const runs: RunRecord[] = [];
   let bareInput: BareInput | null = null;
   const label = panes.length === 1 ? 'one pane ' : 'two panes';
+  const cpu = { app: noCpu(), bare: noCpu() };
+  let measuredRuns = 0;
   for (let i = 0; i < WARMUP_RUNS + RUNS; i++) {
     const warmup = i < WARMUP_RUNS;
     const load1 = loadavg()[0] ?? null;
     const before = await meter.read();
+    const appCpu = cpuSnapshot();
     const appTurns = await sendAndCollect(app, PROMPT, panes);
+    const appCpuEnd = cpuSnapshot();
     const mainThread = MainThreadMeter.between(before, await meter.read());
     await clearChats(app, panes);
     bareInput ??= await prepareBare();
     const idleBefore = await meter.read();
+    const bareCpu = cpuSnapshot();
     const bareTurns = await runHarness(bare, bareInput.messages, bareInput.sampling);
+    const bareCpuEnd = cpuSnapshot();
+    if (!warmup) {
+      const measured = addCpuBetween(appCpu, appCpuEnd, cpu.app) > 0;
+      addCpuBetween(bareCpu, bareCpuEnd, cpu.bare);
+      if (measured) measuredRuns++;
+    }
     const appPageIdle = MainThreadMeter.between(idleBefore, await meter.read());
     // Both sides must have done the same work: the same text, token for token.
     const texts = new Set([...appTurns.map((t) => t.text), ...bareTurns.map((t) => t.text)]);
@@ -108,6 +128,7 @@ export async function runPhase({ app, bare, meter, panes, maxTokens, prepareBare
     overheadInterval95: ratioInterval(appRates, bareRates),
     appMainThreadBusy: summarize(busy('app')),
     appMainThreadBusyWhileIdle: summarize(busy('bare')),
+    cpu: { app: cpuPer(cpu.app, measuredRuns), bare: cpuPer(cpu.bare, measuredRuns) },
     runs,
   };
 }

@@ -1,5 +1,6 @@
 /** The shape of bench-report.json, and the targets each figure is judged against. */
 import type { BundleReport } from './bundle';
+import type { CpuByClass } from './cpu-threads';
 import type { MainThreadUse } from './main-thread';
 import type { LongFrame, LongTask } from './probes';
 import type { Summary, TurnSample } from './stats';
@@ -33,6 +34,11 @@ export interface PhaseReport {
   /** Fraction of wall time the app page's main thread was busy during app runs, and during bare runs. */
   appMainThreadBusy: Summary;
   appMainThreadBusyWhileIdle: Summary;
+  /**
+   * The whole browser's CPU by thread class, in core-seconds per measured run: the same tokens streamed
+   * through the app and through the bare engine; null off Linux.
+   */
+  cpu: { app: CpuByClass | null; bare: CpuByClass | null };
   runs: RunRecord[];
 }
 
@@ -97,6 +103,8 @@ export interface BenchReport {
     }[];
     pageVisibility: string;
     mainThread: MainThreadUse;
+    /** The whole browser's CPU by thread class over the window (cores busy); null off Linux. */
+    cpu: CpuByClass | null;
   };
   bundle: BundleReport & { sameAsProductionBuild: boolean | null };
   offsiteRequests: string[];

@@ -3,6 +3,7 @@
  * still streaming (a fast machine can fill the model's context before the window ends).
  */
 import type { SavedTurnSample } from './app-driver';
+import type { CpuByClass } from './cpu-threads';
 import type { MainThreadUse } from './main-thread';
 import type { WindowSample } from './probes';
 import type { BenchReport } from './report';
@@ -16,6 +17,7 @@ export function streamFigures(
   streamed: SavedTurnSample[],
   mainThread: MainThreadUse,
   longTasksSupported: boolean,
+  cpu: CpuByClass | null,
 ): Pick<BenchReport, 'longTasks' | 'fps' | 'frames' | 'streaming'> {
   const lastTokens = streamed.map((t) => (t.tokenTimes.at(-1) ?? -Infinity) - win.timeOrigin);
   const end = Math.min(win.end, ...lastTokens);
@@ -53,6 +55,7 @@ export function streamFigures(
       })),
       pageVisibility: win.visibility,
       mainThread,
+      cpu,
     },
   };
 }

@@ -25,6 +25,7 @@ import {
   stopAll,
 } from './app-driver';
 import { bundleReport } from './bundle';
+import { addCpuBetween, cpuPer, cpuSnapshot, noCpu } from './cpu-threads';
 import {
   MAX_TOKENS,
   OUT_DIR,
@@ -82,7 +83,13 @@ async function bareInputFrom(app: Page, maxTokens: number): Promise<{ input: Bar
   return { input: { messages, sampling }, spec };
 }
 
-function overheadFigures({ onePane, twoPanes }: { onePane: PhaseReport; twoPanes: PhaseReport }): OverheadFigures {
+function overheadFigures({
+  onePane,
+  twoPanes,
+}: {
+  onePane: PhaseReport;
+  twoPanes: PhaseReport;
+}): OverheadFigures {
   return {
     onePane: ratio(onePane.app.median, onePane.bare.median),
     twoPanes: ratio(twoPanes.app.median, twoPanes.bare.median),
@@ -155,10 +162,16 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
   await startStreaming(app, PROMPT, ['A', 'B']);
   // The demo case: both panes streaming while someone watches the live charts (charts out of view cost nothing).
   await app.getByRole('region', { name: 'Telemetry' }).scrollIntoViewIfNeeded();
-  log(`stream: both panes streaming, charts in view; counting frames and long tasks for ${STREAM_MS / 1000} s`);
+  log(
+    `stream: both panes streaming, charts in view; counting frames and long tasks for ${STREAM_MS / 1000} s`,
+  );
   const before = await meter.read();
+  const cpuBefore = cpuSnapshot();
   const win = await measureWindow(app, STREAM_MS);
+  const cpuAfter = cpuSnapshot();
   const mainThread = MainThreadMeter.between(before, await meter.read());
+  const streamCpu = noCpu();
+  const streamCpuS = addCpuBetween(cpuBefore, cpuAfter, streamCpu);
   await stopAll(app);
   const streamed = await collectLastTurns(app, ['A', 'B']);
   const longTasksSupported = await app.evaluate(() => window.tandemProbe?.longTasksSupported ?? false);
@@ -211,7 +224,7 @@ test('bench: overhead, long tasks, frame rate, bundle', async ({ browser }) => {
     },
     overhead: { ...overheadFigures(paced), flatOut: overheadFigures(flatOut) },
     decode: { ...paced, flatOut },
-    ...streamFigures(win, idle, streamed, mainThread, longTasksSupported),
+    ...streamFigures(win, idle, streamed, mainThread, longTasksSupported, cpuPer(streamCpu, streamCpuS)),
     bundle: {
       ...bundleReport(OUT_DIR),
       sameAsProductionBuild: sameAsProduction === undefined ? null : sameAsProduction === '1',

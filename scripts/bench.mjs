@@ -82,6 +82,14 @@ function printSummary(r) {
     `    overhead ${n(ratio, 3)} (95 % interval ${n(p.overheadInterval95?.[0], 3)}–${n(p.overheadInterval95?.[1], 3)}); paired app ÷ bare: median ${n(p.pairedRatios.median, 3)}, ` +
       `range ${n(p.pairedRatios.min, 3)}–${n(p.pairedRatios.max, 3)}; app main thread busy ${pct(p.appMainThreadBusy.median)} ` +
       `(${pct(p.appMainThreadBusyWhileIdle.median)} while idle in bare runs)`,
+    ...(p.cpu?.app && p.cpu.bare
+      ? [
+          `    CPU-seconds a run (app / bare): engine workers ${n(p.cpu.app.workers, 2)} / ${n(p.cpu.bare.workers, 2)}, ` +
+            `page main threads ${n(p.cpu.app.rendererMain, 2)} / ${n(p.cpu.bare.rendererMain, 2)}, ` +
+            `compositor+raster ${n(p.cpu.app.compositorRaster, 2)} / ${n(p.cpu.bare.compositorRaster, 2)}, ` +
+            `GPU process ${n(p.cpu.app.gpuProcess, 2)} / ${n(p.cpu.bare.gpuProcess, 2)}, other ${n(p.cpu.app.other, 2)} / ${n(p.cpu.bare.other, 2)}`,
+        ]
+      : []),
   ];
   const st = r.streaming;
   const scripts = new Map();
@@ -112,6 +120,12 @@ function printSummary(r) {
         : ''),
     `  main thread ${pct(st.mainThread.busy)} busy (script ${n(st.mainThread.scriptMs, 0)} ms, layout ${n(st.mainThread.layoutMs, 0)} ms, ` +
       `style ${n(st.mainThread.styleMs, 0)} ms of ${n(st.mainThread.wallMs, 0)} ms)`,
+    ...(st.cpu
+      ? [
+          `  CPU, cores busy: engine workers ${n(st.cpu.workers, 2)}, page main threads ${n(st.cpu.rendererMain, 2)}, ` +
+            `compositor+raster ${n(st.cpu.compositorRaster, 2)}, GPU process ${n(st.cpu.gpuProcess, 2)}, other ${n(st.cpu.other, 2)}`,
+        ]
+      : []),
     `  ${st.panes.map((p) => `pane ${p.pane} ${n(p.tokensPerS)} tok/s${p.streamedThroughWindow ? '' : ' (stopped before the window ended!)'}`).join(', ')}`,
     '',
     `Bundle (${r.bundle.sameAsProductionBuild ? 'the app is byte-identical to `vite build`' : 'NOT verified identical to `vite build`'})`,

@@ -10,7 +10,7 @@ import { catalog, defaultPair } from '../features/models/catalog';
 import { buildSetup, parseSetup } from '../features/share/url-state';
 import { useStore } from '../store/store';
 import { loadMarkdown } from '../ui/markdown-loader';
-import { PANES } from '../store/types';
+import { PANES, type PaneId } from '../store/types';
 
 const knownIds = new Set(catalog.map((m) => m.id));
 
@@ -28,8 +28,13 @@ export async function bootstrap(): Promise<void> {
   startWasmMemoryPolling();
   // Fetch the Markdown renderer now, off the critical path, so the first reply never waits for it.
   void loadMarkdown();
+  // Not on every streamed token: only when what the address bar shows can have changed.
   useStore.subscribe((next, prev) => {
-    if (next.panes !== prev.panes || next.settings !== prev.settings) syncUrl();
+    const changed = (id: PaneId): boolean => {
+      const [n, p] = [next.panes[id], prev.panes[id]];
+      return n.model !== p.model || (n.status === 'empty') !== (p.status === 'empty');
+    };
+    if (next.settings !== prev.settings || PANES.some(changed)) syncUrl();
   });
   // A shared link loads its pair once the device check is done, unless the device cannot run it.
   const webllmUsable = device.webgpu && device.adapter;
