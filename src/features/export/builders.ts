@@ -130,8 +130,13 @@ export function mdCell(v: string): string {
 const num = (x: number | null, digits: number, unit: string): string =>
   x === null ? '—' : `${x.toFixed(digits)} ${unit}`;
 const mib = (bytes: number | null): string => (bytes === null ? '—' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
-const medianOf = (turns: TurnExport[], pick: (t: TurnExport) => number | null): number | null =>
-  median(turns.map(pick).filter((x): x is number => x !== null));
+/** The median over the turns that have the figure, as a table cell. */
+const medianCell = (
+  turns: TurnExport[],
+  pick: (t: TurnExport) => number | null,
+  digits: number,
+  unit: string,
+): string => num(median(turns.map(pick).filter((x): x is number => x !== null)), digits, unit);
 const maxOf = (xs: number[]): number | null => (xs.length ? Math.max(...xs) : null);
 
 function paneRows(id: PaneId, report: SessionReport): string[] {
@@ -145,26 +150,10 @@ function paneRows(id: PaneId, report: SessionReport): string[] {
       turns[0]?.engine ?? '',
       String(turns.length),
       String(turns.reduce((s, t) => s + t.metrics.tokens, 0)),
-      num(
-        medianOf(turns, (t) => t.metrics.ttftMs),
-        0,
-        'ms',
-      ),
-      num(
-        medianOf(turns, (t) => t.metrics.decodeTokensPerS),
-        1,
-        'tok/s',
-      ),
-      num(
-        medianOf(turns, (t) => t.metrics.prefillTokensPerS),
-        1,
-        'tok/s',
-      ),
-      num(
-        medianOf(turns, (t) => t.engineStats.decodeTokensPerS),
-        1,
-        'tok/s',
-      ),
+      medianCell(turns, (t) => t.metrics.ttftMs, 0, 'ms'),
+      medianCell(turns, (t) => t.metrics.decodeTokensPerS, 1, 'tok/s'),
+      medianCell(turns, (t) => t.metrics.prefillTokensPerS, 1, 'tok/s'),
+      medianCell(turns, (t) => t.engineStats.decodeTokensPerS, 1, 'tok/s'),
     ];
     return `| ${cells.map(mdCell).join(' | ')} |`;
   });

@@ -8,6 +8,18 @@ export const AXIS_COLOR = '#777';
 export const TEXT_STYLE = { fill: AXIS_COLOR, fontSize: 12 } as const;
 export const CHART_HEIGHT = 220;
 export const CHART_MARGIN = { top: 28, right: 16, bottom: 24, left: 8 } as const;
+export const GRID_COLOR = '#8883';
+
+/**
+ * What every chart's frame shares: full width, a fixed height, and no recharts keyboard layer (each chart's
+ * data table is its accessible form).
+ */
+export const CHART_FRAME = {
+  responsive: true,
+  style: { width: '100%', height: CHART_HEIGHT },
+  margin: CHART_MARGIN,
+  accessibilityLayer: false,
+} as const;
 
 /** An axis title written horizontally above the y axis (long unit-and-method titles do not fit rotated). */
 export const yTitle = (value: string) =>
@@ -33,3 +45,15 @@ export const fifths = (end: number): number[] => [0, 1, 2, 3, 4, 5].map((i) => (
 
 /** Tick text without float noise (0.30000000000000004 → 0.3). */
 export const tick = (v: number): string => String(Number(v.toPrecision(6)));
+
+/** An x axis of seconds (`tS` in the rows) from 0 to a niceCeil end, with six round ticks. */
+export const secondsAxis = (xMax: number, title: string) => ({
+  type: 'number' as const,
+  dataKey: 'tS',
+  domain: [0, xMax],
+  ticks: fifths(xMax),
+  stroke: AXIS_COLOR,
+  tick: TEXT_STYLE,
+  tickFormatter: tick,
+  label: xTitle(title),
+});

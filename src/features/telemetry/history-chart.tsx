@@ -5,9 +5,9 @@ import { PANES } from '../../store/types';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import {
   AXIS_COLOR,
-  CHART_HEIGHT,
-  CHART_MARGIN,
+  CHART_FRAME,
   fixed,
+  GRID_COLOR,
   PANE_COLOR,
   paneName,
   TEXT_STYLE,
@@ -36,14 +36,8 @@ function historyTable(points: TurnPoint[]): TableSpec {
 
 function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; digits: number }) {
   return (
-    <BarChart
-      data={props.rows}
-      responsive
-      style={{ width: '100%', height: CHART_HEIGHT }}
-      margin={CHART_MARGIN}
-      accessibilityLayer={false}
-    >
-      <CartesianGrid stroke="#8883" vertical={false} />
+    <BarChart data={props.rows} {...CHART_FRAME}>
+      <CartesianGrid stroke={GRID_COLOR} vertical={false} />
       <XAxis dataKey="turn" stroke={AXIS_COLOR} tick={TEXT_STYLE} label={xTitle('turn (per pane)')} />
       <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(props.title)} />
       <Tooltip

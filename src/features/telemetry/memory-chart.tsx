@@ -7,16 +7,15 @@ import { formatBytes } from '../../ui/format';
 import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
 import {
   AXIS_COLOR,
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  fifths,
+  CHART_FRAME,
   fixed,
+  GRID_COLOR,
+  niceCeil,
   PANE_COLOR,
   paneName,
-  niceCeil,
+  secondsAxis,
   TEXT_STYLE,
   tick,
-  xTitle,
   yTitle,
 } from './chart-style';
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
@@ -103,24 +102,9 @@ export function MemoryChart({
       table={memoryTable(pane, samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
     >
-      <LineChart
-        data={rows}
-        responsive
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke="#8883" />
-        <XAxis
-          type="number"
-          dataKey="tS"
-          domain={[0, xMax]}
-          ticks={fifths(xMax)}
-          stroke={AXIS_COLOR}
-          tick={TEXT_STYLE}
-          tickFormatter={tick}
-          label={xTitle('time since first memory sample (s, worker clock)')}
-        />
+      <LineChart data={rows} {...CHART_FRAME}>
+        <CartesianGrid stroke={GRID_COLOR} />
+        <XAxis {...secondsAxis(xMax, 'time since first memory sample (s, worker clock)')} />
         <YAxis
           stroke={AXIS_COLOR}
           tick={TEXT_STYLE}

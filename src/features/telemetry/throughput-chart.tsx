@@ -5,17 +5,15 @@ import { PANES } from '../../store/types';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import {
   AXIS_COLOR,
-  CHART_HEIGHT,
-  CHART_MARGIN,
-  fifths,
+  CHART_FRAME,
   fixed,
+  GRID_COLOR,
   niceCeil,
   PANE_COLOR,
   PANE_DASH,
   paneName,
+  secondsAxis,
   TEXT_STYLE,
-  tick,
-  xTitle,
   yTitle,
 } from './chart-style';
 import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
@@ -60,24 +58,9 @@ export function ThroughputChart() {
       table={liveTable(series)}
       empty={rows.length === 0 ? 'No tokens yet: send a prompt to see decode speed.' : null}
     >
-      <LineChart
-        data={rows}
-        responsive
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke="#8883" />
-        <XAxis
-          type="number"
-          dataKey="tS"
-          domain={[0, xMax]}
-          ticks={fifths(xMax)}
-          stroke={AXIS_COLOR}
-          tick={TEXT_STYLE}
-          tickFormatter={tick}
-          label={xTitle(X_LABEL)}
-        />
+      <LineChart data={rows} {...CHART_FRAME}>
+        <CartesianGrid stroke={GRID_COLOR} />
+        <XAxis {...secondsAxis(xMax, X_LABEL)} />
         <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(Y_LABEL)} />
         <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} tok/s`} />
         {PANES.map((p) => (
