@@ -74,13 +74,7 @@ export function addCpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null, into
   return (b.at - a.at) / 1000;
 }
 
-export const noCpu = (): CpuByClass => ({
-  workers: 0,
-  rendererMain: 0,
-  compositorRaster: 0,
-  gpuProcess: 0,
-  other: 0,
-});
+export const noCpu = (): CpuByClass => Object.fromEntries(THREAD_CLASSES.map((k) => [k, 0])) as CpuByClass;
 
 /** `total` divided by `n` (wall seconds, or runs), rounded; null when nothing was measured. */
 export function cpuPer(total: CpuByClass, n: number): CpuByClass | null {
