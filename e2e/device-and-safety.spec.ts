@@ -101,7 +101,19 @@ test('a link reproduces a comparison: the pair and settings load from the URL, a
     mode: 'in-turn',
     max_tokens: '64',
   });
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
   await page.goto(`/?${q.toString()}`);
+  // Nothing is fetched before the visitor says yes to what the link shows.
+  const offer = page.getByRole('region', { name: 'Shared link' });
+  await expect(offer).toContainText('This link sets up a comparison');
+  await expect(offer).toContainText('Pane A: story.gguf');
+  await expect(offer).toContainText('from 127.0.0.1');
+  await expect(offer).toContainText('Run mode: in turn (one after the other)');
+  await expect(offer).toContainText('Max tokens: 64');
+  expect(fetched.filter((u) => u.endsWith('.gguf'))).toEqual([]);
+  await offer.getByRole('button', { name: 'Load the linked models' }).click();
+  await expect(offer).toBeHidden();
   for (const p of ['A', 'B'] as const)
     await expect(
       page.getByRole('region', { name: `Pane ${p}` }).getByText('Ready', { exact: true }),

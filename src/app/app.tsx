@@ -15,6 +15,8 @@ import { useStore } from '../store/store';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { CopyLink } from './copy-link';
+import { LinkOffer } from '../features/share/link-offer';
+import { SaveWarning } from './save-warning';
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -38,6 +40,8 @@ export function App() {
           leaves this browser.
         </p>
       </header>
+      <SaveWarning />
+      <LinkOffer />
       <DeviceCheck />
       {ready && (
         <div className="panes">

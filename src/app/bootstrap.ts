@@ -4,26 +4,27 @@
  */
 import { loadPair } from '../controller/load';
 import { restoreSession } from '../controller/session';
+import { isSpecCached } from '../features/storage/cached';
 import { startWasmMemoryPolling } from '../controller/wasm-memory';
 import { probeDevice } from '../device/probe';
 import { catalog, defaultPair } from '../features/models/catalog';
-import { buildSetup, parseSetup } from '../features/share/url-state';
+import { buildSetup, parseSetup, type UrlSetup } from '../features/share/url-state';
 import { useStore } from '../store/store';
 import { loadMarkdown } from '../ui/markdown-loader';
-import { PANES, type PaneId } from '../store/types';
+import { PANES, type PaneId, type Settings } from '../store/types';
 
 const knownIds = new Set(catalog.map((m) => m.id));
 
 export async function bootstrap(): Promise<void> {
-  const fromUrl = parseSetup(window.location.search, knownIds);
+  const fromUrl = parseSetup(window.location.search, knownIds, window.location.origin);
   const [device] = await Promise.all([probeDevice(), restoreSession()]);
   const s = useStore.getState();
-  useStore.setState({ device });
-  if (Object.keys(fromUrl.settings).length) s.setSettings(fromUrl.settings);
+  useStore.setState({ device, linkProblems: fromUrl.problems });
   const [a, b] = defaultPair(device.f16);
   const defaults = { a: { engine: 'webllm' as const, id: a }, b: { engine: 'webllm' as const, id: b } };
   for (const id of PANES)
     s.setPick(id, fromUrl.picks[id] ?? useStore.getState().panes[id].model ?? defaults[id]);
+  await openLink(fromUrl, device.webgpu && device.adapter);
   syncUrl();
   startWasmMemoryPolling();
   // Fetch the Markdown renderer now, off the critical path, so the first reply never waits for it.
@@ -34,12 +35,33 @@ export async function bootstrap(): Promise<void> {
       const [n, p] = [next.panes[id], prev.panes[id]];
       return n.model !== p.model || (n.status === 'empty') !== (p.status === 'empty');
     };
-    if (next.settings !== prev.settings || PANES.some(changed)) syncUrl();
+    if (next.settings !== prev.settings || next.linkOffer !== prev.linkOffer || PANES.some(changed))
+      syncUrl();
   });
-  // A shared link loads its pair once the device check is done, unless the device cannot run it.
-  const webllmUsable = device.webgpu && device.adapter;
-  const linked = PANES.map((id) => fromUrl.picks[id]).filter((p) => p !== undefined);
-  if (linked.length && linked.every((p) => p.engine === 'llamacpp' || webllmUsable)) void loadPair();
+}
+
+/** The settings a link would change (equal values, e.g. those a reload finds in the address bar, are not changes). */
+function changedSettings(link: Partial<Settings>, current: Settings): Partial<Settings> {
+  const entries = Object.entries(link).filter(
+    ([k, v]) => JSON.stringify(v) !== JSON.stringify(current[k as keyof Settings]),
+  );
+  return Object.fromEntries(entries);
+}
+
+/**
+ * A shared link loads the panes it names — and only those — by itself only when their models are already
+ * in this browser and it changes no setting (a reload of this page's own address). Anything else is an
+ * offer the visitor accepts with a click that shows the sizes and the memory verdict.
+ */
+async function openLink(link: UrlSetup, webllmUsable: boolean): Promise<void> {
+  const named = PANES.filter((id) => link.picks[id] !== undefined);
+  const settings = changedSettings(link.settings, useStore.getState().settings);
+  if (!named.length && !Object.keys(settings).length) return;
+  const specs = named.flatMap((id) => link.picks[id] ?? []);
+  const cached = await Promise.all(specs.map(isSpecCached));
+  const runnable = specs.every((p) => p.engine === 'llamacpp' || webllmUsable);
+  if (runnable && cached.every(Boolean) && !Object.keys(settings).length) void loadPair(named);
+  else useStore.setState({ linkOffer: { picks: link.picks, settings } });
 }
 
 /**
@@ -47,12 +69,11 @@ export async function bootstrap(): Promise<void> {
  * that pair — from the browser's cache — while a first visit never starts a download by itself.
  */
 function syncUrl(): void {
-  const { panes, settings } = useStore.getState();
-  const loaded = {
-    a: panes.a.status === 'empty' ? null : panes.a.model,
-    b: panes.b.status === 'empty' ? null : panes.b.model,
-  };
-  const url = `${window.location.pathname}?${buildSetup(loaded, settings)}`;
+  const { panes, settings, linkOffer } = useStore.getState();
+  // A link's offer not yet answered stays in the address bar, so a reload asks again instead of forgetting it.
+  const shown = (id: PaneId) =>
+    panes[id].status === 'empty' ? (linkOffer?.picks[id] ?? null) : panes[id].model;
+  const url = `${window.location.pathname}?${buildSetup({ a: shown('a'), b: shown('b') }, { ...settings, ...linkOffer?.settings })}`;
   if (url !== `${window.location.pathname}${window.location.search}`)
     window.history.replaceState(null, '', url);
 }

@@ -6,6 +6,7 @@ import type { ModelSpec } from '../engine/types';
 import { downloadWeights, type DownloadProgress } from '../downloads/downloader';
 import { useDownloadStore } from '../downloads/download-store';
 import { findModel } from '../features/models/catalog';
+import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../features/storage/persistence';
 
@@ -16,6 +17,16 @@ export function downloadUrlFor(spec: ModelSpec): string | null {
 }
 
 const running: Record<PaneId, AbortController | null> = { a: null, b: null };
+
+type Settled = (pane: PaneId, spec: ModelSpec, ok: boolean) => void;
+const settledListeners: Settled[] = [];
+/** Called when a pane's download ends: finished (ok) or not (failed, cancelled). */
+export function onDownloadSettled(fn: Settled): void {
+  settledListeners.push(fn);
+}
+
+const setDownloading = (pane: PaneId, on: boolean): void =>
+  useStore.setState((s) => ({ downloading: { ...s.downloading, [pane]: on } }));
 
 /** Passes reports through at most every `ms`, but phase and shard changes at once; `flush` sends the last. */
 function throttled(ms: number, send: (p: DownloadProgress) => void) {
@@ -49,11 +60,14 @@ export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void
   running[pane] = ctl;
   const mine = (): boolean => running[pane] === ctl;
   patch(pane, { status: 'running', modelUrl, progress: null, error: null });
+  setDownloading(pane, true);
   const progress = throttled(100, (p) => mine() && patch(pane, { progress: p }));
+  let ok = false;
   try {
     await downloadWeights(modelUrl, { signal: ctl.signal, onProgress: progress.push });
     progress.flush();
     if (mine()) patch(pane, { status: 'done' });
+    ok = true;
     // The first finished download is the moment to ask the browser not to evict it.
     void requestPersistenceAfterFirstDownload();
   } catch (e) {
@@ -67,7 +81,11 @@ export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void
         error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
       });
   } finally {
-    if (mine()) running[pane] = null;
+    if (mine()) {
+      running[pane] = null;
+      setDownloading(pane, false);
+      for (const fn of settledListeners) fn(pane, spec, ok);
+    }
     notifyStorageChange();
   }
 }

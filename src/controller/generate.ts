@@ -1,135 +1,65 @@
 /**
- * Sending one prompt to both panes, together or in turn. Token deltas are coalesced once per frame
- * into the pane's draft; the finished reply is committed in one update with its measurements.
+ * Sending one prompt to both panes, together or in turn. Every pane gets the prompt in its transcript: run
+ * at once where the model is ready, queued where it is on its way, marked as missed elsewhere — so the two
+ * conversations never differ without it showing.
  */
-import type { ChatMessage, Sampling, TokenEvent } from '../engine/types';
-import { useStore } from '../store/store';
-import { effectiveSettings, PANES, type Message, type PaneId, type RunMode } from '../store/types';
+import { paneIsComing, selectSendBlock, useStore } from '../store/store';
+import { lastDeliveredPrompt } from '../store/transcript';
+import { effectiveSettings, PANES, type Message, type PaneId } from '../store/types';
 import { existingClient } from './engines';
-import { frameBatcher } from './frame-batcher';
 import { roughTokens, trimHistory } from './history';
-import { persistDraftThrottled, persistNow } from './session';
+import { missReason } from './queue';
+import { newId, runPane, type RunRequest } from './run-pane';
+import { persistNow } from './session';
 
-let nextId = Date.now();
-const newId = (): string => (++nextId).toString(36);
-
-export function chatMessages(system: string, history: Message[]): ChatMessage[] {
-  const out: ChatMessage[] = system.trim() ? [{ role: 'system', content: system }] : [];
-  for (const m of history)
-    if (m.status !== 'error' || m.content) out.push({ role: m.role, content: m.content });
-  return out;
-}
-
-function samplingFor(pane: PaneId): { sampling: Sampling; system: string } {
-  const s = effectiveSettings(useStore.getState().settings, pane);
-  const sampling: Sampling = { temperature: s.temperature, top_p: s.top_p, max_tokens: s.max_tokens };
-  if (s.seed !== null) sampling.seed = s.seed;
-  return { sampling, system: s.systemPrompt };
-}
-
-async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
-  const store = useStore.getState();
-  const client = existingClient(pane);
-  const state = store.panes[pane];
-  if (!client || state.status !== 'ready' || !state.model) return;
-  const draftId = newId();
-  const startedAt = Date.now();
-  store.patchPane(pane, {
-    status: 'generating',
-    stopping: false,
-    draft: { id: draftId, text: '', tokenTimes: [], startedAt, mode },
-  });
-  const batch = frameBatcher<TokenEvent>((toks) => {
-    useStore.getState().patchPane(pane, (p) =>
-      p.draft
-        ? {
-            draft: {
-              ...p.draft,
-              text: p.draft.text + toks.map((t) => t.text).join(''),
-              tokenTimes: [...p.draft.tokenTimes, ...toks.map((t) => t.t)],
-            },
-          }
-        : {},
-    );
-    persistDraftThrottled();
-  });
-  const { sampling, system } = samplingFor(pane);
-  const messages = chatMessages(system, state.messages);
-  try {
-    const out = await client.generate(messages, sampling, (t) => batch.push(t));
-    batch.flush();
-    useStore.getState().patchPane(pane, (p) => {
-      const d = p.draft;
-      if (!d) return { status: 'ready', stopping: false };
-      const msg: Message = {
-        id: d.id,
-        role: 'assistant',
-        content: d.text,
-        status:
-          out.finishReason === 'length' && d.tokenTimes.length < sampling.max_tokens
-            ? 'context'
-            : out.finishReason,
-        turn: {
-          mode,
-          modelId: p.model?.id ?? '',
-          engine: p.info?.runtimeVersion ?? '',
-          startedAt: out.startedAt,
-          endedAt: out.endedAt,
-          tokenTimes: d.tokenTimes,
-          engineStats: out.stats,
-        },
-      };
-      return { status: 'ready', stopping: false, draft: null, messages: [...p.messages, msg] };
-    });
-  } catch (e) {
-    batch.flush();
-    const err = e as { name?: string; message?: string };
-    useStore.getState().patchPane(pane, (p) => ({
-      status: p.status === 'generating' ? 'ready' : p.status,
-      stopping: false,
-      error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
-      draft: null,
-      messages: p.draft
-        ? [...p.messages, { id: p.draft.id, role: 'assistant', content: p.draft.text, status: 'error' }]
-        : p.messages,
-    }));
-  }
-  persistNow();
-}
-
-async function runTargets(targets: PaneId[]): Promise<void> {
+async function runTargets(targets: RunRequest[]): Promise<void> {
   persistNow();
   const mode = useStore.getState().settings.mode;
-  if (mode === 'together') await Promise.all(targets.map((id) => runPane(id, 'together')));
-  else for (const id of targets) await runPane(id, 'in-turn');
+  if (mode === 'together') await Promise.all(targets.map((t) => runPane(t, 'together')));
+  else for (const t of targets) await runPane(t, 'in-turn');
 }
 
-const readyPanes = (): PaneId[] => PANES.filter((id) => useStore.getState().panes[id].status === 'ready');
+export type SendResult = { sent: true } | { sent: false; reason: string };
 
-export async function send(prompt: string): Promise<void> {
+/**
+ * Sends `prompt` to both panes. When it cannot be sent at all (a pane is still answering, no model is
+ * loaded or on its way), nothing changes and the reason comes back for the prompt area to show.
+ */
+export function send(prompt: string): SendResult {
   const text = prompt.trim();
-  if (!text) return;
-  const targets = readyPanes();
-  for (const id of targets) {
-    useStore.getState().patchPane(id, (p) => ({
-      error: null,
-      notice: null,
-      messages: [...p.messages, { id: newId(), role: 'user', content: text }],
+  if (!text) return { sent: false, reason: 'There is nothing to send: type a prompt first.' };
+  const st = useStore.getState();
+  const block = selectSendBlock(st);
+  if (block) return { sent: false, reason: block };
+  const now: RunRequest[] = [];
+  for (const pane of PANES) {
+    const id = newId();
+    let delivery: Message['delivery'];
+    if (st.panes[pane].status === 'ready') now.push({ pane, userId: id });
+    else if (paneIsComing(st, pane)) delivery = { state: 'queued' };
+    else delivery = { state: 'missed', reason: missReason(pane) };
+    st.patchPane(pane, (p) => ({
+      ...(delivery ? {} : { error: null, notice: null }),
+      messages: [...p.messages, { id, role: 'user', content: text, ...(delivery ? { delivery } : {}) }],
     }));
   }
-  await runTargets(targets);
+  void runTargets(now);
+  return { sent: true };
 }
 
-/** Drops each pane's last reply and asks again with the same conversation. */
+/** Drops each ready pane's last reply and asks again with the same conversation. */
 export async function regenerate(): Promise<void> {
-  const targets = readyPanes().filter((id) =>
-    useStore.getState().panes[id].messages.some((m) => m.role === 'user'),
-  );
-  for (const id of targets) {
-    useStore.getState().patchPane(id, (p) => ({
+  const targets: RunRequest[] = [];
+  for (const pane of PANES) {
+    const p = useStore.getState().panes[pane];
+    const prompt = p.messages.findLast((m) => m.role === 'user' && m.delivery?.state !== 'queued');
+    if (p.status !== 'ready' || !prompt) continue;
+    const at = p.messages.indexOf(prompt);
+    useStore.getState().patchPane(pane, {
       error: null,
-      messages: p.messages.at(-1)?.role === 'assistant' ? p.messages.slice(0, -1) : p.messages,
-    }));
+      messages: [...p.messages.slice(0, at), { ...prompt, delivery: undefined }],
+    });
+    targets.push({ pane, userId: prompt.id });
   }
   await runTargets(targets);
 }
@@ -181,6 +111,7 @@ export async function trimAndRetry(pane: PaneId): Promise<void> {
   let trimmed = trimHistory(history, budget);
   // Nothing could be dropped by the estimate: keep only the last prompt.
   if (trimmed.length === history.length) trimmed = trimHistory(history, 0);
+  const prompt = lastDeliveredPrompt(trimmed);
   st.patchPane(pane, { messages: trimmed, error: null });
-  await runTargets([pane]);
+  if (prompt) await runTargets([{ pane, userId: prompt.id }]);
 }

@@ -3,9 +3,11 @@ import type { ModelSpec } from '../engine/types';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
-import { cancelDownload } from './download';
+import { cancelDownload, onDownloadSettled } from './download';
 import { preflight } from './preflight';
+import { drainQueue, missQueued } from './queue';
 import { persistNow } from './session';
+import { placeReply } from '../store/transcript';
 
 const lastRecovery: Record<PaneId, number> = { a: 0, b: 0 };
 const RECOVERY_INTERVAL_MS = 60_000;
@@ -20,10 +22,12 @@ function onWorkerDeath(pane: PaneId) {
       stopping: false,
       // Keep whatever had streamed: a crash never loses a reply.
       messages: p.draft
-        ? [
-            ...p.messages,
-            { id: p.draft.id, role: 'assistant' as const, content: p.draft.text, status: 'error' as const },
-          ]
+        ? placeReply(p.messages, p.draft.replyTo, {
+            id: p.draft.id,
+            role: 'assistant',
+            content: p.draft.text,
+            status: 'error',
+          })
         : p.messages,
       draft: null,
     }));
@@ -56,6 +60,7 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
   const blocked = preflight(spec, device);
   if (blocked) {
     patchPane(pane, { model: spec, status: 'error', progress: null, error: blocked, info: null });
+    missQueued(pane, 'this pane’s model cannot run on this device');
     return;
   }
   // A load fetches whatever weights are missing itself: a download running in this pane would fetch them twice.
@@ -82,6 +87,8 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
         ? { ...p.progress, phase: 'ready', fraction: 1 }
         : { phase: 'ready', loaded: null, total: null, fraction: 1, text: 'Ready' },
     }));
+    // Prompts sent while the model loaded run now, in order.
+    void drainQueue(pane);
   } catch (e) {
     if (!current()) return;
     const err = e as { name?: string; message?: string };
@@ -89,6 +96,7 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
       status: 'error',
       error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
     });
+    missQueued(pane, 'this pane’s model failed to load');
     // A failed load can leave downloads running inside the runtime: a fresh worker is the clean retry.
     dropClient(pane);
   }
@@ -102,14 +110,40 @@ export async function cancelLoad(pane: PaneId): Promise<void> {
   useStore
     .getState()
     .patchPane(pane, { status: 'error', error: { name: 'AbortError', message: 'Loading was cancelled.' } });
+  missQueued(pane, 'loading was cancelled');
 }
 
-/** Loads both panes' picks one after the other (two parallel downloads fight for network and GPU). */
-export async function loadPair(): Promise<void> {
-  const { picks } = useStore.getState();
-  for (const pane of ['a', 'b'] as const) {
+/**
+ * Loads the given panes' picks one after the other (two parallel downloads fight for network and GPU);
+ * both panes' picks when none are given.
+ */
+export async function loadPair(panes: readonly PaneId[] = ['a', 'b']): Promise<void> {
+  const { picks, patchPane } = useStore.getState();
+  const todo = panes.filter((p) => picks[p]);
+  // Panes after the first show at once that their load is coming, so a prompt sent meanwhile waits for them.
+  for (const pane of todo.slice(1))
+    patchPane(pane, {
+      model: picks[pane],
+      status: 'loading',
+      error: null,
+      info: null,
+      progress: { phase: 'queued', loaded: null, total: null, fraction: 0, text: 'Waiting' },
+    });
+  for (const [i, pane] of todo.entries()) {
+    const p = useStore.getState().panes[pane];
+    // Cancelled (or replaced by another load) while it waited: leave it as the user left it.
+    if (i > 0 && (p.status !== 'loading' || p.progress?.phase !== 'queued')) continue;
     const spec = picks[pane];
     // One pane failing never blocks the other: loadModel reports its own failure in its pane.
     if (spec) await loadModel(pane, spec);
   }
 }
+
+// A finished "download now" in a pane with prompts waiting for it: load the model so they can run.
+onDownloadSettled((pane, spec, ok) => {
+  const p = useStore.getState().panes[pane];
+  // A load that took over from the download (it cancels it) brings the model itself.
+  if (p.status === 'loading' || !p.messages.some((m) => m.delivery?.state === 'queued')) return;
+  if (ok) void loadModel(pane, spec);
+  else missQueued(pane, 'the download did not finish');
+});

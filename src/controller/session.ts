@@ -15,9 +15,26 @@ export function snapshot(): Parameters<typeof saveSession>[0] {
   return { panes, settings: s.settings };
 }
 
+/**
+ * Saves now. A failed save (most often: model weights filled the browser's storage) is never silent: the
+ * store holds why, for the page to say so with a way out; the next save that works clears it.
+ */
 export function persistNow(): void {
   lastDraftSave = Date.now();
-  void saveSession(snapshot()).catch(() => undefined);
+  saveSession(snapshot()).then(
+    () => {
+      if (useStore.getState().saveError !== null) useStore.setState({ saveError: null });
+    },
+    (e: unknown) => {
+      const err = e as { name?: string; message?: string };
+      const quota = err.name === 'QuotaExceededError' || /quota/i.test(err.message ?? '');
+      useStore.setState({
+        saveError: quota
+          ? 'the browser’s storage for this site is full'
+          : `${err.name ?? 'Error'}: ${err.message ?? String(e)}`,
+      });
+    },
+  );
 }
 
 /** While a reply streams: save at most once a second so a crash keeps most of it. */

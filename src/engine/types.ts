@@ -30,7 +30,8 @@ export interface Sampling {
   seed?: number;
 }
 
-export type LoadPhase = 'fetch' | 'cache' | 'gpu' | 'compile' | 'warmup' | 'ready';
+/** 'queued': the page holds this load until the other pane's load is done (never sent by a worker). */
+export type LoadPhase = 'queued' | 'fetch' | 'cache' | 'gpu' | 'compile' | 'warmup' | 'ready';
 
 export interface LoadProgress {
   phase: LoadPhase;

@@ -6,7 +6,18 @@ import { create } from 'zustand';
 import type { ModelSpec } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
 import type { BandwidthResult, MemorySample } from '../engine/types';
-import { defaultSettings, emptyPane, type PaneId, type PaneState, type Settings } from './types';
+import { cleanSettingsPatch } from './settings';
+import { defaultSettings, emptyPane, PANES, type PaneId, type PaneState, type Settings } from './types';
+
+/**
+ * A shared link asks to load models that are not in this browser yet (or to change the settings): nothing
+ * is fetched until the visitor says yes. Panes named here count as "about to load", so a prompt sent
+ * meanwhile waits for them.
+ */
+export interface LinkOffer {
+  picks: Partial<Record<PaneId, ModelSpec>>;
+  settings: Partial<Settings>;
+}
 
 /** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
 export const MEMORY_SAMPLES = 1200;
@@ -33,6 +44,13 @@ export interface AppState {
   setComposer: (text: string) => void;
   patchPane: (id: PaneId, patch: Partial<PaneState> | ((p: PaneState) => Partial<PaneState>)) => void;
   setSettings: (patch: Partial<Settings>) => void;
+  linkOffer: LinkOffer | null;
+  /** Parts of a shared link that were refused (a host not allowed, an unknown model), in words. */
+  linkProblems: string[];
+  /** Panes whose "download now" is running (their prompts wait for the model, like a load). */
+  downloading: Record<PaneId, boolean>;
+  /** The last save to IndexedDB failed: why, so the page can say so (null when saving works). */
+  saveError: string | null;
 }
 
 export const useStore = create<AppState>()((set) => ({
@@ -57,16 +75,28 @@ export const useStore = create<AppState>()((set) => ({
       const next = typeof patch === 'function' ? patch(cur) : patch;
       return { panes: { ...s.panes, [id]: { ...cur, ...next } } };
     }),
-  setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...cleanSettingsPatch(patch) } })),
+  linkOffer: null,
+  linkProblems: [],
+  downloading: { a: false, b: false },
+  saveError: null,
 }));
-
-export const selectPane =
-  (id: PaneId) =>
-  (s: AppState): PaneState =>
-    s.panes[id];
 
 export const selectAnyBusy = (s: AppState): boolean =>
   s.panes.a.status === 'generating' || s.panes.b.status === 'generating';
 
-export const selectCanSend = (s: AppState): boolean =>
-  !selectAnyBusy(s) && (s.panes.a.status === 'ready' || s.panes.b.status === 'ready');
+/** Whether a pane's model is on its way (loading, downloading, or named by a link awaiting a yes). */
+export function paneIsComing(s: AppState, id: PaneId): boolean {
+  return s.panes[id].status === 'loading' || s.downloading[id] || s.linkOffer?.picks[id] !== undefined;
+}
+
+/** Why a prompt cannot be sent right now, in words for the prompt area; null when it can. */
+export function selectSendBlock(s: AppState): string | null {
+  const busy = PANES.filter((id) => s.panes[id].status === 'generating').map((id) => id.toUpperCase());
+  if (busy.length)
+    return `${busy.length === 2 ? 'Both panes are' : `Pane ${busy[0] ?? ''} is`} still answering: wait, or stop (Esc). Your prompt stays in the box.`;
+  if (PANES.some((id) => s.panes[id].status === 'ready' || paneIsComing(s, id))) return null;
+  return 'No model is loaded yet: load a model in a pane (or both), then send. A prompt sent while a model loads waits for it.';
+}
+
+export const selectCanSend = (s: AppState): boolean => selectSendBlock(s) === null;

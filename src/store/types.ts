@@ -26,7 +26,19 @@ export interface TurnRecord {
   /** Epoch ms of every token, taken in the worker. */
   tokenTimes: number[];
   engineStats: EngineStats;
+  /**
+   * The prompt waited for this pane's model (it was loading when the prompt was sent) and ran on its own
+   * once the model was ready: not side by side with the other pane, so its timing is marked.
+   */
+  delayed?: boolean;
 }
+
+/**
+ * How a user turn reached this pane, when not straight away: waiting for the pane's model to finish
+ * loading (sent as soon as it is ready), or not sent here at all (and why), so two transcripts can never
+ * differ in their prompts without it showing.
+ */
+export type Delivery = { state: 'queued' } | { state: 'missed'; reason: string };
 
 export interface Message {
   id: string;
@@ -34,10 +46,14 @@ export interface Message {
   content: string;
   status?: ReplyStatus;
   turn?: TurnRecord;
+  /** User messages only: absent when the prompt went to this pane's model when it was sent. */
+  delivery?: Delivery;
 }
 
 export interface Draft {
   id: string;
+  /** The user message this reply answers (replies go right after it, before any prompt still queued). */
+  replyTo?: string;
   text: string;
   tokenTimes: number[];
   startedAt: number;

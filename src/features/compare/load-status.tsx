@@ -4,6 +4,7 @@ import { formatBytes, formatPercent } from '../../ui/format';
 import { ProgressBar } from '../../ui/progress-bar';
 
 const PHASE: Record<string, string> = {
+  queued: 'Waiting for the other pane to finish loading',
   fetch: 'Downloading',
   cache: 'Reading from cache',
   gpu: 'Loading into GPU',

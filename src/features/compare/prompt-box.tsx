@@ -1,19 +1,26 @@
+import { useState } from 'react';
 import { clearChat, editLastPrompt, regenerate, send, stopAll } from '../../controller/generate';
-import { selectAnyBusy, selectCanSend, useStore } from '../../store/store';
+import { selectAnyBusy, selectSendBlock, useStore } from '../../store/store';
 
 export function PromptBox() {
   const text = useStore((s) => s.composer);
   const setText = useStore((s) => s.setComposer);
-  const canSend = useStore(selectCanSend);
+  const block = useStore(selectSendBlock);
+  const canSend = block === null;
   const busy = useStore(selectAnyBusy);
+  // What happened to the last Enter or Send that could not go out (never silently ignored).
+  const [refused, setRefused] = useState<string | null>(null);
   const hasHistory = useStore((s) => s.panes.a.messages.length + s.panes.b.messages.length > 0);
   const mode = useStore((s) => s.settings.mode);
   const setSettings = useStore((s) => s.setSettings);
   const submit = (): void => {
-    if (!canSend || !text.trim()) return;
-    void send(text);
-    setText('');
+    const r = send(text);
+    if (r.sent) {
+      setText('');
+      setRefused(null);
+    } else setRefused(r.reason);
   };
+  const hint = refused ?? (text.trim() ? block : null);
   return (
     <form
       className="prompt"
@@ -30,7 +37,11 @@ export function PromptBox() {
         rows={3}
         value={text}
         placeholder="Ask both models the same question. Enter sends, Shift+Enter adds a line, Esc stops."
-        onChange={(e) => setText(e.target.value)}
+        aria-describedby="prompt-hint"
+        onChange={(e) => {
+          setText(e.target.value);
+          setRefused(null);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();
@@ -61,8 +72,11 @@ export function PromptBox() {
           </label>
         </fieldset>
       </div>
+      <p id="prompt-hint" className="prompt-hint" role="status">
+        {hint}
+      </p>
       <div className="row">
-        <button type="submit" disabled={!canSend || !text.trim()}>
+        <button type="submit" aria-disabled={!canSend || !text.trim()}>
           Send
         </button>
         <button type="button" disabled={!busy} onClick={stopAll} aria-keyshortcuts="Escape">

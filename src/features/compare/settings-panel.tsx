@@ -1,3 +1,4 @@
+import { LIMITS } from '../../store/settings';
 import { useStore } from '../../store/store';
 import { PANES, type GenSettings, type PaneId } from '../../store/types';
 import { NumberField } from '../../ui/number-field';
@@ -34,35 +35,28 @@ function Fields({
       </label>
       <NumberField
         label="Temperature"
-        min={0}
-        max={2}
-        step={0.1}
+        {...LIMITS.temperature}
         value={values.temperature}
         placeholder={ph('temperature')}
         onChange={(v) => num('temperature', v)}
       />
       <NumberField
         label="Top p"
-        min={0}
-        max={1}
-        step={0.05}
+        {...LIMITS.top_p}
         value={values.top_p}
         placeholder={ph('top_p')}
         onChange={(v) => num('top_p', v)}
       />
       <NumberField
         label="Max tokens"
-        min={1}
-        max={8192}
-        step={1}
+        {...LIMITS.max_tokens}
         value={values.max_tokens}
         placeholder={ph('max_tokens')}
         onChange={(v) => num('max_tokens', v)}
       />
       <NumberField
         label="Seed"
-        min={0}
-        step={1}
+        {...LIMITS.seed}
         value={values.seed}
         placeholder={inherit ? ph('seed') : 'random'}
         onChange={(v) => onPatch({ seed: v === null && inherit ? undefined : v })}

@@ -1,6 +1,7 @@
-import { memo, useLayoutEffect, useRef } from 'react';
-import { useStore } from '../../store/store';
+import { Fragment, memo, useLayoutEffect, useRef } from 'react';
+import { paneIsComing, useStore } from '../../store/store';
 import type { Message, PaneId } from '../../store/types';
+import { Delivery, NoReply } from './delivery';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
 import { TurnStats } from './turn-stats';
 
@@ -12,13 +13,30 @@ const STATUS: Record<string, string> = {
   error: 'failed',
 };
 
-const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
+interface BubbleProps {
+  m: Message;
+  pane: PaneId;
+  /** The prompt this message answers (assistant messages), for "send it here too". */
+  answers: string | undefined;
+  /** Why the pane cannot take a prompt now or soon; null when it can (ready, or its model is on its way). */
+  takeBlock: string | null;
+}
+
+const Bubble = memo(function Bubble({ m, pane, answers, takeBlock }: BubbleProps) {
   const note = m.status ? STATUS[m.status] : undefined;
+  const name = pane.toUpperCase();
   return (
     <>
-      <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `Pane ${pane} reply`}>
+      <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `Pane ${name} reply`}>
         {m.role === 'assistant' ? <Markdown text={m.content} /> : <p className="user-text">{m.content}</p>}
         {note && <p className="msg-status">({note})</p>}
+        {m.delivery && <Delivery pane={pane} id={m.id} delivery={m.delivery} takeBlock={takeBlock} />}
+        {m.role === 'assistant' &&
+          !m.content &&
+          answers &&
+          (m.status === 'error' || m.status === 'abort') && (
+            <NoReply pane={pane} answers={answers} stopped={m.status === 'abort'} takeBlock={takeBlock} />
+          )}
       </article>
       {m.turn && <TurnStats turn={m.turn} />}
     </>
@@ -57,6 +75,17 @@ function DraftBubble({ pane }: { pane: PaneId }) {
   );
 }
 
+/** For each reply, the id of the prompt before it (undefined for prompts). */
+function promptsAnswered(messages: readonly Message[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  let last: string | undefined;
+  for (const m of messages) {
+    out.push(m.role === 'assistant' ? last : undefined);
+    if (m.role === 'user') last = m.id;
+  }
+  return out;
+}
+
 export const Transcript = memo(function Transcript({
   pane,
   messages,
@@ -65,12 +94,26 @@ export const Transcript = memo(function Transcript({
   messages: Message[];
 }) {
   const name = pane.toUpperCase();
+  const takeBlock = useStore((s) => {
+    const status = s.panes[pane].status;
+    if (status === 'ready' || paneIsComing(s, pane)) return null;
+    return status === 'generating'
+      ? 'Wait for this pane’s reply to finish.'
+      : 'Load a model in this pane first.';
+  });
+  // The streaming reply shows right after its prompt, before any prompt still waiting behind it.
+  const replyTo = useStore((s) => s.panes[pane].draft?.replyTo);
+  const draftAt = messages.findIndex((m) => m.id === replyTo);
+  const answers = promptsAnswered(messages);
   return (
     <div className="transcript" role="log" aria-label={`Pane ${name} conversation`}>
-      {messages.map((m) => (
-        <Bubble key={m.id} m={m} pane={name} />
+      {messages.map((m, i) => (
+        <Fragment key={m.id}>
+          <Bubble m={m} pane={pane} answers={answers[i]} takeBlock={takeBlock} />
+          {i === draftAt && <DraftBubble pane={pane} />}
+        </Fragment>
       ))}
-      <DraftBubble pane={pane} />
+      {draftAt < 0 && <DraftBubble pane={pane} />}
     </div>
   );
 });

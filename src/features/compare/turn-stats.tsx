@@ -51,7 +51,12 @@ export function TurnStats({ turn }: { turn: TurnRecord }) {
       <Versus ours={m.decodeTokensPerS} theirs={e.decodeTokensPerS} format={formatRate} />
       {' · '}
       <span>
-        {m.tokens} tokens in {formatMs(m.e2eMs)} · {turn.mode === 'in-turn' ? 'in turn' : 'together'}
+        {m.tokens} tokens in {formatMs(m.e2eMs)} ·{' '}
+        {turn.delayed
+          ? 'sent when the model was ready (ran alone, not side by side)'
+          : turn.mode === 'in-turn'
+            ? 'in turn'
+            : 'together'}
       </span>
     </p>
   );

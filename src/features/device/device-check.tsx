@@ -1,23 +1,12 @@
 import { loadPair } from '../../controller/load';
 import { useStore } from '../../store/store';
 import { formatBytes } from '../../ui/format';
-import {
-  describeModel,
-  estimateDownloadBytes,
-  findModel,
-  NO_LLAMA_31_7B,
-  sevenBAlternatives,
-  smallContextVariant,
-} from '../models/catalog';
+import { NO_LLAMA_31_7B, sevenBAlternatives, smallContextVariant } from '../models/catalog';
 import { modelLabel } from '../models/model-url';
-import { pairVerdict, type PairModel } from './verdict';
+import { deviceMemoryGB, pairModels } from './pair-models';
+import { pairVerdict } from './verdict';
 
 const LEVEL = { ok: 'Likely to fit', uncertain: 'May not fit', unlikely: 'Unlikely to work' } as const;
-
-function deviceMemoryGB(): number | null {
-  const n = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-  return typeof n === 'number' ? n : null;
-}
 
 export function DeviceCheck() {
   const device = useStore((s) => s.device);
@@ -26,20 +15,7 @@ export function DeviceCheck() {
   const busy = useStore((s) => s.panes.a.status === 'loading' || s.panes.b.status === 'loading');
   if (!device) return <p className="device">Checking this device…</p>;
   const webllmPicks = [picks.a, picks.b].filter((p) => p?.engine === 'webllm' && !p.url);
-  const models: PairModel[] = webllmPicks.flatMap((p) => {
-    const e = p ? findModel(p.id) : undefined;
-    if (!e) return [];
-    const f = describeModel(e);
-    return [
-      {
-        id: e.id,
-        vramMB: e.vramMB,
-        downloadBytes: estimateDownloadBytes(f),
-        needsF16: f.needsF16,
-        bufferSizeRequired: e.bufferSizeRequired,
-      },
-    ];
-  });
+  const models = pairModels(webllmPicks);
   const v = pairVerdict(device, models, deviceMemoryGB());
   const small = webllmPicks.map((p) => (p ? smallContextVariant(p.id) : null));
   const free = v.freeBytes;

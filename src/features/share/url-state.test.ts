@@ -4,12 +4,17 @@ import { defaultSettings } from '../../store/types';
 import { buildSetup, parseSetup } from './url-state';
 
 const ids = new Set(['Llama-3.2-3B-Instruct-q4f32_1-MLC', 'Llama-3.1-8B-Instruct-q4f32_1-MLC']);
+const ORIGIN = 'https://tandem.example';
 
 describe('URL setup', () => {
   it('round-trips a pair and the shared settings', () => {
     const picks = {
       a: { engine: 'webllm' as const, id: 'Llama-3.2-3B-Instruct-q4f32_1-MLC' },
-      b: { engine: 'llamacpp' as const, id: 'gguf:https://x.org/m.gguf', url: 'https://x.org/m.gguf' },
+      b: {
+        engine: 'llamacpp' as const,
+        id: 'gguf:https://huggingface.co/x/y/resolve/main/m.gguf',
+        url: 'https://huggingface.co/x/y/resolve/main/m.gguf',
+      },
     };
     const settings = {
       ...defaultSettings,
@@ -18,7 +23,7 @@ describe('URL setup', () => {
       seed: 42,
       systemPrompt: 'Be brief.',
     };
-    const back = parseSetup('?' + buildSetup(picks, settings), ids);
+    const back = parseSetup('?' + buildSetup(picks, settings), ids, ORIGIN);
     expect(back.picks).toEqual(picks);
     expect(back.settings).toMatchObject({
       mode: 'in-turn',
@@ -30,16 +35,41 @@ describe('URL setup', () => {
     });
   });
 
-  it('ignores unknown ids, script URLs and out-of-range numbers', () => {
+  it('refuses unknown ids and script URLs, saying why, and brings numbers into range', () => {
     const s = parseSetup(
-      '?a=javascript:alert(1)&b=Nope-7B&temperature=9&top_p=-1&max_tokens=abc&mode=fast',
+      '?a=javascript:alert(1)&b=Nope-7B&temperature=9&top_p=-1&max_tokens=abc&seed=2.5&mode=fast',
       ids,
+      ORIGIN,
     );
     expect(s.picks).toEqual({});
-    expect(s.settings).toEqual({});
+    expect(s.problems).toHaveLength(2);
+    expect(s.problems[0]).toMatch(/pane A .*neither a known model nor the address of a \.gguf file/);
+    // The same limits as the settings form: out of range is clamped, non-numbers and unknown modes dropped.
+    expect(s.settings).toEqual({ temperature: 2, top_p: 0, seed: 3 });
   });
 
-  it('never throws on arbitrary query strings', () => {
-    fc.assert(fc.property(fc.string(), (q) => typeof parseSetup(q, ids) === 'object'));
+  it('refuses .gguf URLs from hosts models may not come from, and plain http off this site', () => {
+    const s = parseSetup(
+      `?a=${encodeURIComponent('https://evil.example/m.gguf')}&b=${encodeURIComponent('http://huggingface.co/m.gguf')}`,
+      ids,
+      ORIGIN,
+    );
+    expect(s.picks).toEqual({});
+    expect(s.problems.join(' ')).toContain('evil.example is not a host this site loads models from');
+    expect(s.problems.join(' ')).toContain('huggingface.co is not a host');
+    const own = parseSetup(`?a=${encodeURIComponent(`${ORIGIN}/m/x.gguf`)}`, ids, ORIGIN);
+    expect(own.picks.a?.url).toBe(`${ORIGIN}/m/x.gguf`);
+  });
+
+  it('never throws on arbitrary query strings, and every setting it returns is in range', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.double(), fc.double(), (q, t, m) => {
+        const s = parseSetup(`${q}&temperature=${t}&max_tokens=${m}`, ids, ORIGIN).settings;
+        return (
+          (s.temperature === undefined || (s.temperature >= 0 && s.temperature <= 2)) &&
+          (s.max_tokens === undefined || (Number.isInteger(s.max_tokens) && s.max_tokens >= 1))
+        );
+      }),
+    );
   });
 });

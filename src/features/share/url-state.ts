@@ -3,54 +3,64 @@
  * (a web-llm model id, or the URL of a .gguf file), plus the shared settings.
  */
 import type { ModelSpec } from '../../engine/types';
-import type { PaneId, Settings } from '../../store/types';
+import { isAllowedModelUrl, MODEL_HOSTS } from '../../security/model-hosts';
+import { cleanSettingsPatch } from '../../store/settings';
+import { PANES, type PaneId, type Settings } from '../../store/types';
 
 export interface UrlSetup {
   picks: Partial<Record<PaneId, ModelSpec>>;
   settings: Partial<Settings>;
+  /** What the link asked for that was refused, in words (shown to the visitor). */
+  problems: string[];
 }
 
-const num = (v: string | null, min: number, max: number): number | undefined => {
-  if (v === null || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-};
+const num = (v: string | null): number | undefined => (v === null || v.trim() === '' ? undefined : Number(v));
 
-/** A pane's model from a URL value; anything that is neither a known id nor an http(s) .gguf URL is ignored. */
-export function specFromParam(v: string | null, knownIds: ReadonlySet<string>): ModelSpec | undefined {
-  if (!v) return undefined;
-  if (knownIds.has(v)) return { engine: 'webllm', id: v };
+type Parsed = { spec: ModelSpec } | { problem: string } | null;
+
+/**
+ * A pane's model from a URL value: a known web-llm id, or an http(s) .gguf URL on a host models may come
+ * from (the same rule as a URL typed into the app). Anything else is refused, with the reason.
+ */
+export function specFromParam(v: string | null, knownIds: ReadonlySet<string>, pageOrigin: string): Parsed {
+  if (!v) return null;
+  if (knownIds.has(v)) return { spec: { engine: 'webllm', id: v } };
+  let u: URL;
   try {
-    const u = new URL(v);
-    if ((u.protocol === 'https:' || u.protocol === 'http:') && /\.gguf$/i.test(u.pathname))
-      return { engine: 'llamacpp', id: `gguf:${u.href}`, url: u.href };
+    u = new URL(v);
   } catch {
-    /* not a URL */
+    return { problem: 'it names no model this site knows' };
   }
-  return undefined;
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !/\.gguf$/i.test(u.pathname))
+    return { problem: 'it is neither a known model nor the address of a .gguf file' };
+  if (!isAllowedModelUrl(u, pageOrigin))
+    return {
+      problem: `${u.host} is not a host this site loads models from (only this site, or https from ${MODEL_HOSTS.join(', ')})`,
+    };
+  return { spec: { engine: 'llamacpp', id: `gguf:${u.href}`, url: u.href } };
 }
 
-export function parseSetup(search: string, knownIds: ReadonlySet<string>): UrlSetup {
+export function parseSetup(search: string, knownIds: ReadonlySet<string>, pageOrigin: string): UrlSetup {
   const q = new URLSearchParams(search);
   const picks: UrlSetup['picks'] = {};
-  const a = specFromParam(q.get('a'), knownIds);
-  const b = specFromParam(q.get('b'), knownIds);
-  if (a) picks.a = a;
-  if (b) picks.b = b;
-  const settings: Partial<Settings> = {};
-  const mode = q.get('mode');
-  if (mode === 'together' || mode === 'in-turn') settings.mode = mode;
-  const t = num(q.get('temperature'), 0, 2);
-  if (t !== undefined) settings.temperature = t;
-  const p = num(q.get('top_p'), 0, 1);
-  if (p !== undefined) settings.top_p = p;
-  const m = num(q.get('max_tokens'), 1, 32768);
-  if (m !== undefined) settings.max_tokens = Math.round(m);
-  const seed = num(q.get('seed'), 0, 2 ** 31);
-  if (seed !== undefined) settings.seed = Math.round(seed);
-  const system = q.get('system');
-  if (system !== null) settings.systemPrompt = system.slice(0, 4000);
-  return { picks, settings };
+  const problems: string[] = [];
+  for (const pane of PANES) {
+    const r = specFromParam(q.get(pane), knownIds, pageOrigin);
+    if (r && 'spec' in r) picks[pane] = r.spec;
+    else if (r)
+      problems.push(`The model the link names for pane ${pane.toUpperCase()} was not loaded: ${r.problem}.`);
+  }
+  // Every value goes through the same checks as the settings form (out-of-range numbers are brought in range).
+  const seed = q.get('seed');
+  const settings = cleanSettingsPatch({
+    mode: q.get('mode') ?? undefined,
+    temperature: num(q.get('temperature')),
+    top_p: num(q.get('top_p')),
+    max_tokens: num(q.get('max_tokens')),
+    seed: seed === null ? undefined : num(seed),
+    systemPrompt: q.get('system') ?? undefined,
+  });
+  return { picks, settings, problems };
 }
 
 function paramOf(spec: ModelSpec | null): string | null {

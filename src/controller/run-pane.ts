@@ -1,0 +1,122 @@
+/**
+ * One reply in one pane: the prompt and the pane's conversation go to its engine, token deltas are
+ * coalesced once per frame into the pane's draft, and the finished reply is committed in one update, right
+ * after the prompt it answers, with its measurements.
+ */
+import type { ChatMessage, Sampling, TokenEvent } from '../engine/types';
+import { useStore } from '../store/store';
+import { historyFor, placeReply } from '../store/transcript';
+import { effectiveSettings, type Message, type PaneId, type RunMode } from '../store/types';
+import { existingClient } from './engines';
+import { frameBatcher } from './frame-batcher';
+import { persistDraftThrottled, persistNow } from './session';
+
+let nextId = Date.now();
+export const newId = (): string => (++nextId).toString(36);
+
+/** What the engine is sent: the system prompt (if any), then the turns that reached this pane. */
+export function chatMessages(system: string, history: readonly Message[]): ChatMessage[] {
+  const out: ChatMessage[] = system.trim() ? [{ role: 'system', content: system }] : [];
+  for (const m of history)
+    if ((m.status !== 'error' || m.content) && m.delivery === undefined)
+      out.push({ role: m.role, content: m.content });
+  return out;
+}
+
+function samplingFor(pane: PaneId): { sampling: Sampling; system: string } {
+  const s = effectiveSettings(useStore.getState().settings, pane);
+  const sampling: Sampling = { temperature: s.temperature, top_p: s.top_p, max_tokens: s.max_tokens };
+  if (s.seed !== null) sampling.seed = s.seed;
+  return { sampling, system: s.systemPrompt };
+}
+
+export interface RunRequest {
+  pane: PaneId;
+  /** The prompt to answer (a user message in the pane's transcript). */
+  userId: string;
+  /** The prompt waited for this pane's model and runs on its own (see TurnRecord.delayed). */
+  delayed?: boolean;
+}
+
+/** Runs one reply; false when the pane could not take it (no engine, not ready). */
+export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMode): Promise<boolean> {
+  const store = useStore.getState();
+  const client = existingClient(pane);
+  const state = store.panes[pane];
+  if (!client || state.status !== 'ready' || !state.model) return false;
+  const draftId = newId();
+  const startedAt = Date.now();
+  store.patchPane(pane, {
+    status: 'generating',
+    stopping: false,
+    draft: { id: draftId, replyTo: userId, text: '', tokenTimes: [], startedAt, mode },
+  });
+  const batch = frameBatcher<TokenEvent>((toks) => {
+    useStore.getState().patchPane(pane, (p) =>
+      p.draft
+        ? {
+            draft: {
+              ...p.draft,
+              text: p.draft.text + toks.map((t) => t.text).join(''),
+              tokenTimes: [...p.draft.tokenTimes, ...toks.map((t) => t.t)],
+            },
+          }
+        : {},
+    );
+    persistDraftThrottled();
+  });
+  const { sampling, system } = samplingFor(pane);
+  const messages = chatMessages(system, historyFor(state.messages, userId));
+  try {
+    const out = await client.generate(messages, sampling, (t) => batch.push(t));
+    batch.flush();
+    useStore.getState().patchPane(pane, (p) => {
+      const d = p.draft;
+      if (!d) return { status: 'ready', stopping: false };
+      const msg: Message = {
+        id: d.id,
+        role: 'assistant',
+        content: d.text,
+        status:
+          out.finishReason === 'length' && d.tokenTimes.length < sampling.max_tokens
+            ? 'context'
+            : out.finishReason,
+        turn: {
+          mode,
+          modelId: p.model?.id ?? '',
+          engine: p.info?.runtimeVersion ?? '',
+          startedAt: out.startedAt,
+          endedAt: out.endedAt,
+          tokenTimes: d.tokenTimes,
+          engineStats: out.stats,
+          ...(delayed ? { delayed: true } : {}),
+        },
+      };
+      return {
+        status: 'ready',
+        stopping: false,
+        draft: null,
+        messages: placeReply(p.messages, d.replyTo, msg),
+      };
+    });
+  } catch (e) {
+    batch.flush();
+    const err = e as { name?: string; message?: string };
+    useStore.getState().patchPane(pane, (p) => ({
+      status: p.status === 'generating' ? 'ready' : p.status,
+      stopping: false,
+      error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
+      draft: null,
+      messages: p.draft
+        ? placeReply(p.messages, p.draft.replyTo, {
+            id: p.draft.id,
+            role: 'assistant',
+            content: p.draft.text,
+            status: 'error',
+          })
+        : p.messages,
+    }));
+  }
+  persistNow();
+  return true;
+}
