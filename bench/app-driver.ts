@@ -80,7 +80,7 @@ export async function sendAndCollect(
   panes: PaneName[],
 ): Promise<SavedTurnSample[]> {
   await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   return collectLastTurns(page, panes);
 }
 
@@ -109,7 +109,7 @@ export async function clearChats(page: Page, panes: PaneName[]): Promise<void> {
 /** Starts both panes streaming until stopped; resolves once both show streamed text. */
 export async function startStreaming(page: Page, prompt: string, panes: PaneName[]): Promise<void> {
   await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   for (const p of panes) await expect(streaming(page, p)).toContainText('tick tock');
 }
 

@@ -18,7 +18,7 @@ export async function loadGguf(page: Page, pane: 'A' | 'B', name: FixtureName): 
 
 export async function sendPrompt(page: Page, text: string): Promise<void> {
   await page.getByLabel('Prompt (sent to both panes)').fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 export async function freshPage(page: Page): Promise<void> {
