@@ -17,6 +17,7 @@ import { bootstrap } from './bootstrap';
 import { CopyLink } from './copy-link';
 import { LinkOffer } from '../features/share/link-offer';
 import { SaveWarning } from './save-warning';
+import { TabBanner } from './tab-banner';
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -40,6 +41,7 @@ export function App() {
           leaves this browser.
         </p>
       </header>
+      <TabBanner />
       <SaveWarning />
       <LinkOffer />
       <DeviceCheck />

@@ -3,7 +3,9 @@
  * then the saved session, then the default pair for this GPU), and keep the address bar in step.
  */
 import { loadPair } from '../controller/load';
-import { restoreSession } from '../controller/session';
+import { stopAll } from '../controller/generate';
+import { mirrorSaved, restoreSession, saveNow } from '../controller/session';
+import { startTabLock } from '../controller/tab-lock';
 import { isSpecCached } from '../features/storage/cached';
 import { startWasmMemoryPolling } from '../controller/wasm-memory';
 import { probeDevice } from '../device/probe';
@@ -18,6 +20,8 @@ const knownIds = new Set(catalog.map((m) => m.id));
 export async function bootstrap(): Promise<void> {
   const fromUrl = parseSetup(window.location.search, knownIds, window.location.origin);
   const [device] = await Promise.all([probeDevice(), restoreSession()]);
+  // Only one tab saves the conversation; another one shows it and can take it over.
+  startTabLock({ readSaved: mirrorSaved, save: saveNow, stop: stopAll });
   const s = useStore.getState();
   useStore.setState({ device, linkProblems: fromUrl.problems });
   const [a, b] = defaultPair(device.f16);

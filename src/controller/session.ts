@@ -2,6 +2,7 @@
 import { useStore } from '../store/store';
 import { PANES, type PaneId } from '../store/types';
 import { loadSession, saveSession, type SavedPane } from './persist';
+import { announceSaved, isWriter } from './tab-lock';
 
 let lastDraftSave = 0;
 
@@ -20,10 +21,18 @@ export function snapshot(): Parameters<typeof saveSession>[0] {
  * store holds why, for the page to say so with a way out; the next save that works clears it.
  */
 export function persistNow(): void {
+  void saveNow();
+}
+
+/** persistNow, for callers that wait for the write (a tab handing the conversation over). */
+export function saveNow(): Promise<void> {
+  // Only the tab that holds the conversation writes it; another tab's copy would overwrite it.
+  if (!isWriter()) return Promise.resolve();
   lastDraftSave = Date.now();
-  saveSession(snapshot()).then(
+  return saveSession(snapshot()).then(
     () => {
       if (useStore.getState().saveError !== null) useStore.setState({ saveError: null });
+      announceSaved();
     },
     (e: unknown) => {
       const err = e as { name?: string; message?: string };
@@ -53,4 +62,16 @@ export async function restoreSession(): Promise<void> {
     }
   }
   useStore.setState({ restored: true });
+}
+
+/**
+ * The saved conversation and settings, read again into this tab (another tab saved them). The panes'
+ * models and engines stay as they are in this tab.
+ */
+export async function mirrorSaved(): Promise<void> {
+  const saved = await loadSession().catch(() => null);
+  if (!saved) return;
+  const { patchPane, setSettings } = useStore.getState();
+  setSettings(saved.settings);
+  for (const id of PANES) patchPane(id, { messages: saved.panes[id].messages });
 }

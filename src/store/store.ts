@@ -51,6 +51,11 @@ export interface AppState {
   downloading: Record<PaneId, boolean>;
   /** The last save to IndexedDB failed: why, so the page can say so (null when saving works). */
   saveError: string | null;
+  /**
+   * This tab saves the conversation ('writer'), or another tab does and this one only shows it ('follower');
+   * 'unknown' until the tab lock answers.
+   */
+  tabRole: 'unknown' | 'writer' | 'follower';
 }
 
 export const useStore = create<AppState>()((set) => ({
@@ -80,6 +85,7 @@ export const useStore = create<AppState>()((set) => ({
   linkProblems: [],
   downloading: { a: false, b: false },
   saveError: null,
+  tabRole: 'unknown',
 }));
 
 export const selectAnyBusy = (s: AppState): boolean =>
@@ -92,6 +98,8 @@ export function paneIsComing(s: AppState, id: PaneId): boolean {
 
 /** Why a prompt cannot be sent right now, in words for the prompt area; null when it can. */
 export function selectSendBlock(s: AppState): string | null {
+  if (s.tabRole === 'follower')
+    return 'This conversation is open in another tab, which saves it: send from there, or use it in this tab.';
   const busy = PANES.filter((id) => s.panes[id].status === 'generating').map((id) => id.toUpperCase());
   if (busy.length)
     return `${busy.length === 2 ? 'Both panes are' : `Pane ${busy[0] ?? ''} is`} still answering: wait, or stop (Esc). Your prompt stays in the box.`;

@@ -52,12 +52,7 @@ const MODE_WORDS: Record<string, string> = {
 
 function settingLines(s: Partial<Settings>): string[] {
   return Object.entries(s).map(([k, v]) => {
-    const value =
-      k === 'mode'
-        ? (MODE_WORDS[String(v)] ?? String(v))
-        : typeof v === 'string'
-          ? `“${v}”`
-          : JSON.stringify(v);
+    const value = typeof v !== 'string' ? JSON.stringify(v) : k === 'mode' ? (MODE_WORDS[v] ?? v) : `“${v}”`;
     return `${SETTING_NAMES[k] ?? k}: ${value}`;
   });
 }
