@@ -56,7 +56,14 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
   const { sampling, system } = samplingFor(pane);
   const messages = chatMessages(system, state.messages);
   try {
-    const out = await client.generate(messages, sampling, (t) => batch.push(t));
+    const out = await client.generate(
+      messages,
+      sampling,
+      (t) => batch.push(t),
+      // The live chart's time axis: the worker's request start, the clock the tokens carry.
+      (startedAt) =>
+        useStore.getState().patchPane(pane, (p) => (p.draft ? { draft: { ...p.draft, startedAt } } : {})),
+    );
     batch.flush();
     useStore.getState().patchPane(pane, (p) => {
       const d = p.draft;
@@ -65,8 +72,11 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
         id: d.id,
         role: 'assistant',
         content: d.text,
+        // 'length' before max_tokens sampled tokens (the engine's count, which our streamed count can
+        // fall short of) means the context window filled up.
         status:
-          out.finishReason === 'length' && d.tokenTimes.length < sampling.max_tokens
+          out.finishReason === 'length' &&
+          (out.stats.completionTokens ?? d.tokenTimes.length) < sampling.max_tokens
             ? 'context'
             : out.finishReason,
         turn: {
@@ -77,6 +87,7 @@ async function runPane(pane: PaneId, mode: RunMode): Promise<void> {
           endedAt: out.endedAt,
           tokenTimes: d.tokenTimes,
           engineStats: out.stats,
+          ...(out.marks ? { marks: out.marks } : {}),
         },
       };
       return { status: 'ready', stopping: false, draft: null, messages: [...p.messages, msg] };

@@ -1,5 +1,6 @@
 import type {
   EngineStats,
+  PromptMarks,
   FinishReason,
   LoadedInfo,
   LoadProgress,
@@ -26,6 +27,8 @@ export interface TurnRecord {
   /** Epoch ms of every token, taken in the worker. */
   tokenTimes: number[];
   engineStats: EngineStats;
+  /** Worker timestamps that split the time to first token; absent on turns saved before they were kept. */
+  marks?: PromptMarks;
 }
 
 export interface Message {

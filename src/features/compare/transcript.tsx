@@ -20,7 +20,7 @@ const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
         {m.role === 'assistant' ? <Markdown text={m.content} /> : <p className="user-text">{m.content}</p>}
         {note && <p className="msg-status">({note})</p>}
       </article>
-      {m.turn && <TurnStats turn={m.turn} />}
+      {m.turn && <TurnStats turn={m.turn} {...(m.status ? { status: m.status } : {})} />}
     </>
   );
 });
