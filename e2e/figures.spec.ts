@@ -92,7 +92,9 @@ test('llama.cpp figures agree with the engine within 5% and token counts are exa
   // On screen: each figure beside the engine's, and no warning for these normal turns.
   for (const p of ['A', 'B']) {
     const line = page.getByRole('region', { name: `Pane ${p}` }).getByLabel('Reply measurements');
-    await expect(line).toContainText(/time to first token \d+ ms \(start-up \d+ ms \+ prompt \d+ ms/);
+    await expect(line).toContainText(
+      /time to first token [\d.]+ m?s \(start-up [\d.]+ m?s \+ prompt [\d.]+ m?s \+ first token [\d.]+ m?s\)/,
+    );
     await expect(line).toContainText(/prompt \d+ tokens in [\d.]+ m?s.*\(engine: [\d.]+ m?s/);
     await expect(line).toContainText(/decode [\d.]+ tok\/s \(engine: [\d.]+ tok\/s, [\d.]+% apart\)/);
     await expect(line).toContainText(/\d+ tokens \(engine: \d+ tokens, equal\)/);

@@ -1,7 +1,8 @@
 /**
- * The one streaming loop both adapters use: it starts the runtime's stream, timestamps every chunk in the
- * worker as it arrives (the clock every figure is measured with), passes text on as tokens and collects
- * the engine's own figures. An adapter supplies only how to start the stream and how to read one chunk.
+ * The one streaming loop both adapters use: it marks when the request is handed to the runtime,
+ * timestamps every chunk in the worker as it arrives (the clock every figure is measured with), passes
+ * text on as tokens and collects the engine's own figures. An adapter supplies only how to start the
+ * stream and how to read one chunk (and may add marks of its own: llamacpp/steps.ts).
  */
 import {
   emptyStats,
@@ -21,21 +22,12 @@ export interface ChunkReading {
   finishReason?: FinishReason | null;
   /** The engine's figures this chunk reports (later chunks win). */
   stats?: Partial<EngineStats>;
-  /** A prompt-processing report: processed of total prompt tokens. */
-  promptProgress?: { processed: number; total: number };
 }
 
 export interface StreamSource<C> {
   /** Starts the runtime's stream (its request is sent once this is called). */
   start: () => Promise<AsyncIterable<C>>;
   read: (chunk: C) => ChunkReading;
-}
-
-/** The timestamps a prompt-progress report gives (first report: processing began; complete: done). */
-function markProgress(marks: PromptMarks, p: ChunkReading['promptProgress'], t: number): void {
-  if (!p) return;
-  marks.promptStartedAt ??= t;
-  if (p.total > 0 && p.processed >= p.total) marks.promptDoneAt ??= t;
 }
 
 export async function streamReply<C>(
@@ -51,7 +43,6 @@ export async function streamReply<C>(
     for await (const chunk of stream) {
       const t = now();
       const r = source.read(chunk);
-      markProgress(marks, r.promptProgress, t);
       if (r.text) cb.onToken({ text: r.text, t });
       if (r.finishReason) finishReason = r.finishReason;
       if (r.stats) Object.assign(stats, r.stats);

@@ -94,8 +94,6 @@ export function createLlamaCppAdapter(): Adapter {
               messages,
               stream: true,
               abortSignal: signal,
-              // A report when prompt processing starts (after template and tokenization) and after each batch.
-              return_progress: true,
               temperature: sampling.temperature,
               top_p: sampling.top_p,
               max_tokens: sampling.max_tokens,

@@ -5,8 +5,9 @@
  *   first token sampled; prompt_n counts the prompt tokens processed (cached ones excluded).
  * - predicted_ms: from the first token sampled to the last one; predicted_n counts every sampled token,
  *   the first and a closing end-of-turn token included, so predicted_per_second (n ÷ predicted_ms) counts
- *   one token more than the steps its span holds.
- * - prompt_progress (with return_progress): sent when prompt processing starts and after each batch.
+ *   one token more than the steps its span holds (the build wllama 3.13 ships divides by n − 1 already;
+ *   src/metrics/figures.ts computes (n − 1) ÷ predicted_ms itself either way).
+ * The stream has no usage chunk: the counts come from the timings on the last chunk.
  */
 import type { ChatCompletionChunk } from '@wllama/wllama';
 import type { ChunkReading } from '../stream';
@@ -17,23 +18,15 @@ export function readLlamaCppChunk(chunk: ChatCompletionChunk): ChunkReading {
   const finish = choice?.finish_reason;
   if (finish) r.finishReason = finish === 'length' ? 'length' : 'stop';
   const stats: ChunkReading['stats'] = {};
-  if (chunk.usage) {
-    stats.promptTokens = chunk.usage.prompt_tokens;
-    stats.completionTokens = chunk.usage.completion_tokens;
-  }
   const t = chunk.timings;
   if (t) {
-    if (!chunk.usage) {
-      stats.promptTokens = t.prompt_n;
-      stats.completionTokens = t.predicted_n;
-    }
+    stats.promptTokens = t.prompt_n;
+    stats.completionTokens = t.predicted_n;
     stats.prefillTokensPerS = t.prompt_per_second;
     stats.decodeTokensPerS = t.predicted_per_second;
     stats.timeToFirstTokenMs = t.prompt_ms;
     stats.decodeMs = t.predicted_ms;
   }
   if (Object.keys(stats).length) r.stats = stats;
-  const p = chunk.prompt_progress;
-  if (p) r.promptProgress = { processed: p.processed, total: p.total };
   return r;
 }
