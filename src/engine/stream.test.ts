@@ -69,7 +69,7 @@ describe('streamReply (the loop both adapters share)', () => {
 
     const thrown = new AbortController();
     async function* failing(): AsyncIterable<ChunkReading> {
-      yield { text: 'x' };
+      yield await Promise.resolve({ text: 'x' });
       thrown.abort();
       throw new Error('WllamaAbortError');
     }
@@ -83,7 +83,7 @@ describe('streamReply (the loop both adapters share)', () => {
 
   it('a failure that is not an abort reaches the caller', async () => {
     async function* failing(): AsyncIterable<ChunkReading> {
-      yield { text: 'x' };
+      yield await Promise.resolve({ text: 'x' });
       throw new Error('inference_error');
     }
     await expect(

@@ -117,11 +117,18 @@ describe('turnFigures', () => {
       turnFigures(turn({ engineStats: { ...emptyStats, decodeTokensPerS: engineRate } })).checks.decode;
     expect(at(51)).toMatchObject({ within: true, disagrees: false });
     expect(at(60)?.disagrees).toBe(true); // 1000 ms at 50 tok/s vs 833 ms at 60: 167 ms apart
-    // 10% apart on a 100 ms span is 9 ms: below the clock's resolution.
+    // 10% apart on a 100 ms span is 9 ms: below the clock's resolution (and two 20 ms steps).
     const short = turnFigures(
       turn({ tokenTimes: every(1200, 6, 20), engineStats: { ...emptyStats, decodeTokensPerS: 55 } }),
     );
     expect(short.checks.decode).toMatchObject({ within: false, disagrees: false });
+  });
+
+  it('a short reply: a difference within two steps of its span is not flagged', () => {
+    // Seen on the e2e machine: 12 tokens while the other pane streamed, ours 26.9 tok/s, llama.cpp 24.5.
+    const tokenTimes = every(1000, 12, 1000 / 26.9);
+    const f = turnFigures(turn({ tokenTimes, engineStats: { ...emptyStats, decodeTokensPerS: 24.5 } }));
+    expect(f.checks.decode).toMatchObject({ within: false, disagrees: false });
   });
 
   it("llama.cpp's decode span: (predicted_n − 1) ÷ predicted_ms, whatever its stated rate says", () => {

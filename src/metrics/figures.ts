@@ -22,8 +22,9 @@
  *   web-llm's decode_tokens_per_s (decode steps ÷ their time);
  * - tokens ↔ the engine's completion tokens, exactly; the engine also counts the end-of-turn token that
  *   ends a reply and shows no text, so a reply that stopped on its own is compared as ours + 1.
- * A difference is flagged only beyond 5% and beyond RESOLUTION_MS (what our clock can resolve of the
- * engine's work: a call into llama.cpp's worker costs up to ~25 ms on a busy machine beyond the work).
+ * A difference is flagged only beyond 5% and beyond what our clock resolves of the engine's work:
+ * RESOLUTION_MS (a call into llama.cpp's worker costs up to ~25 ms on a busy machine beyond the work) and,
+ * for the decode span, two steps (its first and last token each arrive up to one step after sampling).
  */
 import type { EngineStats, PromptMarks } from '../engine/types';
 import { median, relativeDifference } from './stats';
@@ -134,7 +135,8 @@ export function turnFigures(t: TurnInput): TurnFigures {
     Math.abs(d) > TOLERANCE * Math.abs(theirs) &&
     decodeMs !== null &&
     decodeTokensPerS !== null &&
-    Math.abs(decodeMs - ((n - 1) / theirs) * 1000) > RESOLUTION_MS;
+    // Our first and last timestamps each lag the engine's samples by up to one step's delivery.
+    Math.abs(decodeMs - ((n - 1) / theirs) * 1000) > Math.max(RESOLUTION_MS, (2 * decodeMs) / (n - 1));
   return {
     tokens: n,
     ttftMs,
