@@ -62,50 +62,25 @@ function knownTotal(d: DownloadState, pane: PaneId, model: PaneState['model']): 
   return url !== null && p.modelUrl === url && p.progress && p.progress.total > 0 ? p.progress.total : null;
 }
 
+/** One pane's column; not the whole pane: the streaming draft changes every frame and is not in the table. */
+function usePaneSummary(pane: PaneId): PaneSummary {
+  const [model, info, progress, messages, memory, bandwidth] = useStore(
+    useShallow((s) => {
+      const p = s.panes[pane];
+      return [p.model, p.info, p.progress, p.messages, s.memory[pane], s.bandwidth] as const;
+    }),
+  );
+  const known = useDownloadStore((d) => knownTotal(d, pane, model));
+  return useMemo(
+    () => summarize({ model, info, progress, messages }, memory, bandwidth, known),
+    [model, info, progress, messages, memory, bandwidth, known],
+  );
+}
+
 export function ComparisonTable() {
-  // Not the whole pane: the streaming draft changes every frame and is not part of the table.
-  const [aModel, aInfo, aProgress, aMessages, ma, bModel, bInfo, bProgress, bMessages, mb, bandwidth] =
-    useStore(
-      useShallow((s) => {
-        const { a, b } = s.panes;
-        return [
-          a.model,
-          a.info,
-          a.progress,
-          a.messages,
-          s.memory.a,
-          b.model,
-          b.info,
-          b.progress,
-          b.messages,
-          s.memory.b,
-          s.bandwidth,
-        ] as const;
-      }),
-    );
-  const [aKnown, bKnown] = useDownloadStore(
-    useShallow((d) => [knownTotal(d, 'a', aModel), knownTotal(d, 'b', bModel)] as const),
-  );
-  const a = useMemo(
-    () =>
-      summarize(
-        { model: aModel, info: aInfo, progress: aProgress, messages: aMessages },
-        ma,
-        bandwidth,
-        aKnown,
-      ),
-    [aModel, aInfo, aProgress, aMessages, ma, bandwidth, aKnown],
-  );
-  const b = useMemo(
-    () =>
-      summarize(
-        { model: bModel, info: bInfo, progress: bProgress, messages: bMessages },
-        mb,
-        bandwidth,
-        bKnown,
-      ),
-    [bModel, bInfo, bProgress, bMessages, mb, bandwidth, bKnown],
-  );
+  const a = usePaneSummary('a');
+  const b = usePaneSummary('b');
+  const bandwidth = useStore((s) => s.bandwidth);
   const [measuring, setMeasuring] = useState(false);
   return (
     <section className="comparison" aria-label="Comparison">
