@@ -173,6 +173,10 @@ describe('turnFigures', () => {
             tokenTimes,
             engineStats: { ...emptyStats, completionTokens: c },
           });
+          expect(
+            turnFigures({ startedAt, endedAt, tokenTimes: [0, Number.MIN_VALUE], engineStats: emptyStats })
+              .decodeTokensPerS,
+          ).toBeNull();
           for (const v of [f.ttftMs, f.decodeTokensPerS, f.decodeMs, f.e2eMs, f.prefillTokensPerS])
             expect(v === null || (Number.isFinite(v) && v >= 0)).toBe(true);
         },

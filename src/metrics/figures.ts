@@ -80,9 +80,10 @@ export interface TurnFigures {
 
 const span = (from: number | null | undefined, to: number | null | undefined): number | null =>
   from != null && to != null && Number.isFinite(to - from) && to - from >= 0 ? to - from : null;
-const rate = (n: number, ms: number | null): number | null =>
-  ms !== null && ms > 0 && n >= 0 ? n / (ms / 1000) : null;
 const finite = (x: number | null | undefined): number | null => (x != null && Number.isFinite(x) ? x : null);
+/** n per second over ms; null for a zero span or a result that overflows. */
+const rate = (n: number, ms: number | null): number | null =>
+  ms !== null && ms > 0 && n >= 0 ? finite(n / (ms / 1000)) : null;
 
 /** flag(ours − theirs) says whether the difference is a real disagreement; exact: only equal is within. */
 function check(
