@@ -1,6 +1,7 @@
 /** Decode rates and summaries, with the app's own metric code (src/metrics). */
 import { median, percentile } from '../src/metrics/stats';
-import { turnMetrics } from '../src/metrics/turn';
+import { emptyStats } from '../src/engine/types';
+import { turnFigures } from '../src/metrics/figures';
 
 export interface TimedTurn {
   startedAt: number;
@@ -9,7 +10,7 @@ export interface TimedTurn {
 }
 
 export interface TurnSample {
-  /** Tokens after the first ÷ seconds from the first token to the last (src/metrics/turn.ts). */
+  /** Tokens after the first ÷ seconds from the first token to the last (src/metrics/figures.ts). */
   decodeTokensPerS: number | null;
   tokens: number;
   decodeMs: number | null;
@@ -34,7 +35,7 @@ export interface Summary {
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function turnSample(t: TimedTurn, finishReason: string): TurnSample {
-  const m = turnMetrics({ ...t, promptTokens: null });
+  const m = turnFigures({ ...t, engineStats: emptyStats });
   return {
     decodeTokensPerS: m.decodeTokensPerS,
     tokens: m.tokens,

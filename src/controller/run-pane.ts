@@ -68,7 +68,14 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
   const { sampling, system } = samplingFor(pane);
   const messages = chatMessages(system, historyFor(state.messages, userId));
   try {
-    const out = await client.generate(messages, sampling, (t) => batch.push(t));
+    const out = await client.generate(
+      messages,
+      sampling,
+      (t) => batch.push(t),
+      // The live chart's time axis: the worker's request start, the clock the tokens carry.
+      (startedAt) =>
+        useStore.getState().patchPane(pane, (p) => (p.draft ? { draft: { ...p.draft, startedAt } } : {})),
+    );
     batch.flush();
     useStore.getState().patchPane(pane, (p) => {
       const d = p.draft;
@@ -77,8 +84,11 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
         id: d.id,
         role: 'assistant',
         content: d.text,
+        // 'length' before max_tokens sampled tokens (the engine's count, which our streamed count can
+        // fall short of) means the context window filled up.
         status:
-          out.finishReason === 'length' && d.tokenTimes.length < sampling.max_tokens
+          out.finishReason === 'length' &&
+          (out.stats.completionTokens ?? d.tokenTimes.length) < sampling.max_tokens
             ? 'context'
             : out.finishReason,
         turn: {
@@ -89,6 +99,7 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
           endedAt: out.endedAt,
           tokenTimes: d.tokenTimes,
           engineStats: out.stats,
+          ...(out.marks ? { marks: out.marks } : {}),
           ...(delayed ? { delayed: true } : {}),
         },
       };

@@ -12,6 +12,7 @@ import type {
   LoadedInfo,
   LoadProgress,
   ModelSpec,
+  PromptMarks,
   Sampling,
   SerializedError,
   TokenEvent,
@@ -40,6 +41,7 @@ export interface GenerateOutcome {
   stats: EngineStats;
   startedAt: number;
   endedAt: number;
+  marks?: PromptMarks;
 }
 
 /** Distributive Omit, so each request variant keeps its own fields. */
@@ -146,18 +148,29 @@ export class EngineClient {
     return e.info;
   }
 
+  /** onStarted gets the worker's timestamp of the request start, the origin of every figure of the turn. */
   async generate(
     messages: ChatMessage[],
     sampling: Sampling,
     onTokens: (tokens: TokenEvent[]) => void,
+    onStarted?: (t: number) => void,
   ): Promise<GenerateOutcome> {
     let startedAt = Date.now();
     const e = await this.call({ type: 'generate', messages, sampling }, (ev) => {
       if (ev.type === 'tokens') onTokens(ev.tokens);
-      if (ev.type === 'started') startedAt = ev.t;
+      if (ev.type === 'started') {
+        startedAt = ev.t;
+        onStarted?.(ev.t);
+      }
     });
     if (e.type !== 'done') throw new EngineError({ name: 'ProtocolError', message: `unexpected ${e.type}` });
-    return { finishReason: e.finishReason, stats: e.stats, startedAt, endedAt: e.t };
+    return {
+      finishReason: e.finishReason,
+      stats: e.stats,
+      startedAt,
+      endedAt: e.t,
+      ...(e.marks ? { marks: e.marks } : {}),
+    };
   }
 
   async interrupt(): Promise<void> {

@@ -57,13 +57,42 @@ export interface LoadedInfo {
 
 export type FinishReason = 'stop' | 'length' | 'abort' | 'error';
 
-/** The engine's own figures, reported next to ours. */
+/**
+ * The engine's own figures, reported next to ours, as the engine states them (what each spans is in
+ * src/metrics/turn.ts, which compares them with ours like with like).
+ */
 export interface EngineStats {
   promptTokens: number | null;
+  /** Every token the engine sampled, including an end-of-turn token that shows no text. */
   completionTokens: number | null;
   prefillTokensPerS: number | null;
   decodeTokensPerS: number | null;
+  /**
+   * The engine's time to its first token: llama.cpp's prompt_ms (prompt processing start → first token
+   * sampled, after template and tokenization); web-llm's time_to_first_token_s (tokenization, prefill and
+   * the first sample).
+   */
   timeToFirstTokenMs: number | null;
+  /** llama.cpp only: predicted_ms, first sampled token → last sampled token (predicted_n − 1 steps). */
+  decodeMs?: number | null;
+}
+
+/**
+ * Worker timestamps (epoch ms) of the steps before the first token, where the runtime shows them.
+ * Absent on turns saved before these were recorded.
+ */
+export interface PromptMarks {
+  /** The request was handed to the runtime (our own set-up done). */
+  handedAt: number;
+  /**
+   * The runtime began processing the prompt, its chat template applied and the text tokenized: llama.cpp's
+   * first prompt-progress report. Null where the runtime does not say (web-llm).
+   */
+  promptStartedAt: number | null;
+  /** The runtime reported the whole prompt processed (llama.cpp's last prompt-progress report). */
+  promptDoneAt: number | null;
+  /** The fixed cost of one call into the runtime's own worker (llama.cpp), where measured. */
+  stepMs?: number | null;
 }
 
 export interface TokenEvent {
@@ -116,7 +145,14 @@ export type WorkerEvent =
   | { type: 'loaded'; req: number; info: LoadedInfo }
   | { type: 'started'; req: number; t: number }
   | { type: 'tokens'; req: number; tokens: TokenEvent[] }
-  | { type: 'done'; req: number; finishReason: FinishReason; stats: EngineStats; t: number }
+  | {
+      type: 'done';
+      req: number;
+      finishReason: FinishReason;
+      stats: EngineStats;
+      t: number;
+      marks?: PromptMarks;
+    }
   | { type: 'ok'; req: number }
   | { type: 'memory'; req: 0; sample: MemorySample }
   | { type: 'gpu-lost'; req: 0; reason: string; message: string }
@@ -131,6 +167,7 @@ export interface GenerateCallbacks {
 export interface GenerateResult {
   finishReason: FinishReason;
   stats: EngineStats;
+  marks?: PromptMarks;
 }
 
 /** What a runtime adapter implements inside the worker. */

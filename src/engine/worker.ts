@@ -142,6 +142,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
         finishReason: result.finishReason,
         stats: result.stats,
         t: now(),
+        ...(result.marks ? { marks: result.marks } : {}),
       });
     }
     case 'interrupt':

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SERIES_SAMPLES, rollingDecodeRate, throughputSeries, turnMetrics } from './turn';
+import { MAX_SERIES_SAMPLES, rollingDecodeRate, throughputSeries } from './turn';
 
 /** n tokens every stepMs starting at from. */
 const every = (from: number, n: number, stepMs: number): number[] =>
@@ -18,81 +18,6 @@ const ascending = fc
 const realistic = fc
   .array(fc.integer({ min: 0, max: 120_000 }), { maxLength: 300 })
   .map((xs) => xs.sort((a, b) => a - b));
-
-describe('turnMetrics', () => {
-  it('computes exact numbers for a regular stream (a token every 20 ms → 50 tok/s)', () => {
-    const m = turnMetrics({ startedAt: 1000, endedAt: 2250, tokenTimes: regular, promptTokens: 100 });
-    expect(m.tokens).toBe(51);
-    expect(m.ttftMs).toBe(200);
-    expect(m.prefillTokensPerS).toBeCloseTo(500, 9);
-    expect(m.decodeMs).toBe(1000);
-    expect(m.decodeTokensPerS).toBeCloseTo(50, 9);
-    expect(m.e2eMs).toBe(1250);
-  });
-
-  it('single-token reply: ttft defined, decode rate null', () => {
-    const m = turnMetrics({ startedAt: 1000, endedAt: 1400, tokenTimes: [1300], promptTokens: 30 });
-    expect(m).toEqual({
-      ttftMs: 300,
-      prefillTokensPerS: 100,
-      decodeTokensPerS: null,
-      tokens: 1,
-      e2eMs: 400,
-      decodeMs: null,
-    });
-  });
-
-  it('empty/aborted reply: no tokens, ttft null, e2e still defined', () => {
-    const m = turnMetrics({ startedAt: 1000, endedAt: 1050, tokenTimes: [], promptTokens: 12 });
-    expect(m).toEqual({
-      ttftMs: null,
-      prefillTokensPerS: null,
-      decodeTokensPerS: null,
-      tokens: 0,
-      e2eMs: 50,
-      decodeMs: null,
-    });
-  });
-
-  it('returns null instead of dividing by zero or reporting negative times', () => {
-    const m = turnMetrics({ startedAt: 1000, endedAt: 900, tokenTimes: [1000, 1000], promptTokens: 5 });
-    expect(m.ttftMs).toBe(0);
-    expect(m.prefillTokensPerS).toBeNull();
-    expect(m.decodeMs).toBe(0);
-    expect(m.decodeTokensPerS).toBeNull();
-    expect(m.e2eMs).toBeNull();
-    expect(
-      turnMetrics({ startedAt: 2000, endedAt: 3000, tokenTimes: [1500], promptTokens: null }).ttftMs,
-    ).toBeNull();
-    expect(
-      turnMetrics({ startedAt: 1000, endedAt: 2250, tokenTimes: regular, promptTokens: null })
-        .prefillTokensPerS,
-    ).toBeNull();
-  });
-
-  it('tolerates unsorted and non-finite timestamps', () => {
-    const m = turnMetrics({
-      startedAt: 0,
-      endedAt: 100,
-      tokenTimes: [60, NaN, 20, 40, Infinity],
-      promptTokens: null,
-    });
-    expect(m.tokens).toBe(3);
-    expect(m.ttftMs).toBe(20);
-    expect(m.decodeTokensPerS).toBeCloseTo(50, 9);
-  });
-
-  it('never throws and returns finite non-negative numbers or null', () => {
-    const nums = fc.oneof(fc.double(), fc.integer());
-    fc.assert(
-      fc.property(ascending, nums, nums, fc.option(nums), (tokenTimes, startedAt, endedAt, promptTokens) => {
-        const m = turnMetrics({ startedAt, endedAt, tokenTimes, promptTokens });
-        const values = [m.ttftMs, m.prefillTokensPerS, m.decodeTokensPerS, m.tokens, m.e2eMs, m.decodeMs];
-        for (const v of values) expect(isRate(v)).toBe(true);
-      }),
-    );
-  });
-});
 
 describe('rollingDecodeRate', () => {
   it('is exact for a regular stream, both before and after the window fills', () => {

@@ -1,30 +1,4 @@
-/** Timing of one chat turn. All times are epoch milliseconds. */
-export interface TurnTiming {
-  /** When the request started (taken in the worker). */
-  startedAt: number;
-  /** When the reply ended. */
-  endedAt: number;
-  /** Time of every streamed token, ascending (may be empty). */
-  tokenTimes: number[];
-  /** Prompt token count from the engine, if known. */
-  promptTokens: number | null;
-}
-
-export interface TurnMetrics {
-  /** First token time − startedAt; null without tokens (or if the clock ran backwards). */
-  ttftMs: number | null;
-  /** promptTokens ÷ ttft seconds; null if either is unknown or ttft is 0. */
-  prefillTokensPerS: number | null;
-  /** (n − 1) ÷ (last − first) seconds; null for fewer than 2 tokens or zero span. */
-  decodeTokensPerS: number | null;
-  /** Number of tokens with a valid (finite) timestamp. */
-  tokens: number;
-  /** endedAt − startedAt. */
-  e2eMs: number | null;
-  /** Last token time − first token time (the span decodeTokensPerS is measured over); null for < 2 tokens. */
-  decodeMs: number | null;
-}
-
+/** Rolling decode rate over time, from the worker's token timestamps (epoch ms). */
 export interface ThroughputSample {
   /** Sample time relative to the request start. */
   tMs: number;
@@ -40,7 +14,7 @@ function nonNegative(x: number): number | null {
 }
 
 /** Finite timestamps in ascending order; copies and sorts only if the input is out of order. */
-function clean(times: readonly number[]): number[] {
+export function cleanTimes(times: readonly number[]): number[] {
   const out = times.filter((t) => Number.isFinite(t));
   const unsorted = out.some((t, i) => i > 0 && t < (out[i - 1] ?? t));
   return unsorted ? out.sort((a, b) => a - b) : out;
@@ -58,27 +32,6 @@ function countAtOrBefore(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-export function turnMetrics(t: TurnTiming): TurnMetrics {
-  const times = clean(t.tokenTimes);
-  const n = times.length;
-  const first = times[0];
-  const last = times.at(-1);
-  const ttftMs = first === undefined ? null : nonNegative(first - t.startedAt);
-  // The first token comes out of the prefill forward pass, so ttft is the prefill time (plus overhead).
-  const prompt = t.promptTokens;
-  const prefillTokensPerS =
-    ttftMs !== null && ttftMs > 0 && prompt !== null && prompt >= 0
-      ? nonNegative(prompt / (ttftMs / 1000))
-      : null;
-  // Decode rate counts the n − 1 tokens after the first over the span between first and last token:
-  // the first token's time belongs to prefill, so counting it would inflate the rate (1 token / 0 s).
-  const decodeMs = n >= 2 && first !== undefined && last !== undefined ? nonNegative(last - first) : null;
-  const decodeTokensPerS =
-    decodeMs !== null && decodeMs > 0 ? nonNegative((n - 1) / (decodeMs / 1000)) : null;
-  const e2eMs = nonNegative(t.endedAt - t.startedAt);
-  return { ttftMs, prefillTokensPerS, decodeTokensPerS, tokens: n, e2eMs, decodeMs };
-}
-
 function rateAt(sorted: readonly number[], atMs: number, windowMs: number): number | null {
   const first = sorted[0];
   if (first === undefined || !Number.isFinite(atMs) || !Number.isFinite(windowMs) || windowMs <= 0)
@@ -89,7 +42,7 @@ function rateAt(sorted: readonly number[], atMs: number, windowMs: number): numb
   let rate: number;
   if (first > windowStart) {
     // The reply is younger than the window: average over the time since the first token and, as in
-    // turnMetrics, leave the first token out (it belongs to prefill).
+    // turnFigures, leave the first token out (it belongs to prefill).
     const elapsedMs = atMs - first;
     if (!(elapsedMs > 0)) return null;
     rate = (soFar - 1) / (elapsedMs / 1000);
@@ -109,7 +62,7 @@ export function rollingDecodeRate(
   atMs: number,
   windowMs = 1000,
 ): number | null {
-  return rateAt(clean(tokenTimes), atMs, windowMs);
+  return rateAt(cleanTimes(tokenTimes), atMs, windowMs);
 }
 
 /**
@@ -124,7 +77,7 @@ export function throughputSeries(
   stepMs = 100,
   windowMs = 1000,
 ): ThroughputSample[] {
-  const sorted = clean(tokenTimes);
+  const sorted = cleanTimes(tokenTimes);
   const first = sorted[0];
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return [];

@@ -1,5 +1,6 @@
 import type {
   EngineStats,
+  PromptMarks,
   FinishReason,
   LoadedInfo,
   LoadProgress,
@@ -31,6 +32,8 @@ export interface TurnRecord {
    * once the model was ready: not side by side with the other pane, so its timing is marked.
    */
   delayed?: boolean;
+  /** Worker timestamps that split the time to first token; absent on turns saved before they were kept. */
+  marks?: PromptMarks;
 }
 
 /**

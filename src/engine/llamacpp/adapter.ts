@@ -3,13 +3,11 @@
  * and for any GGUF file given by URL. Loaded only inside the engine worker.
  */
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import type { Wllama } from '@wllama/wllama';
+import type { ChatCompletionChunk, Wllama } from '@wllama/wllama';
+import { streamReply } from '../stream';
 import {
-  emptyStats,
-  now,
   type Adapter,
   type ChatMessage,
-  type FinishReason,
   type GenerateCallbacks,
   type GenerateResult,
   type LoadedInfo,
@@ -17,9 +15,12 @@ import {
   type ModelSpec,
   type Sampling,
 } from '../types';
+import { readLlamaCppChunk } from './chunk';
+import { promptSteps, recordSteps } from './steps';
 
 export function createLlamaCppAdapter(): Adapter {
   let wllama: Wllama | null = null;
+  let steps: ReturnType<typeof recordSteps> | null = null;
 
   return {
     async load(
@@ -48,6 +49,8 @@ export function createLlamaCppAdapter(): Adapter {
       await w
         .loadModelFromUrl(spec.url, {
           n_ctx: nCtx,
+          // The whole prompt in one batch, so the first step of a request processes all of it (steps.ts).
+          n_batch: nCtx,
           n_gpu_layers: 0,
           signal,
           progressCallback: ({ loaded, total }) => {
@@ -64,6 +67,7 @@ export function createLlamaCppAdapter(): Adapter {
           URL.createObjectURL = createObjectURL;
         });
       if (signal.aborted) throw new DOMException('Load aborted', 'AbortError');
+      steps = recordSteps(w);
       const info = w.getLoadedContextInfo();
       return {
         engine: 'llamacpp',
@@ -80,46 +84,33 @@ export function createLlamaCppAdapter(): Adapter {
       cb: GenerateCallbacks,
       signal: AbortSignal,
     ): Promise<GenerateResult> {
-      if (!wllama) throw new Error('ModelNotLoadedError: no model is loaded');
-      const stream = await wllama.createChatCompletion({
-        messages,
-        stream: true,
-        abortSignal: signal,
-        temperature: sampling.temperature,
-        top_p: sampling.top_p,
-        max_tokens: sampling.max_tokens,
-        ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
-      });
-      let finishReason: FinishReason = 'stop';
-      const stats = { ...emptyStats };
-      try {
-        for await (const chunk of stream) {
-          const choice = chunk.choices[0];
-          const text = choice?.delta.content;
-          if (text) cb.onToken({ text, t: now() });
-          if (choice?.finish_reason === 'length') finishReason = 'length';
-          if (chunk.usage) {
-            stats.promptTokens = chunk.usage.prompt_tokens;
-            stats.completionTokens = chunk.usage.completion_tokens;
-          }
-          if (chunk.timings) {
-            // llama.cpp's own timings: prefill over prompt_ms, decode over predicted_ms.
-            stats.promptTokens ??= chunk.timings.prompt_n;
-            stats.completionTokens ??= chunk.timings.predicted_n;
-            stats.prefillTokensPerS = chunk.timings.prompt_per_second;
-            stats.decodeTokensPerS = chunk.timings.predicted_per_second;
-            stats.timeToFirstTokenMs = chunk.timings.prompt_ms;
-          }
-        }
-      } catch (e) {
-        if (signal.aborted) return { finishReason: 'abort', stats };
-        throw e;
-      }
-      return { finishReason: signal.aborted ? 'abort' : finishReason, stats };
+      const w = wllama;
+      if (!w) throw new Error('ModelNotLoadedError: no model is loaded');
+      steps?.take();
+      const result = await streamReply<ChatCompletionChunk>(
+        {
+          start: () =>
+            w.createChatCompletion({
+              messages,
+              stream: true,
+              abortSignal: signal,
+              temperature: sampling.temperature,
+              top_p: sampling.top_p,
+              max_tokens: sampling.max_tokens,
+              ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+            }),
+          read: readLlamaCppChunk,
+        },
+        cb,
+        signal,
+      );
+      const taken = steps?.take() ?? [];
+      return { ...result, marks: { ...result.marks, ...promptSteps(taken) } };
     },
 
     async reset(): Promise<void> {
-      // llama-server keeps no conversation state between requests beyond its prompt cache.
+      // Nothing to clear: each request sends the whole conversation, and llama.cpp's slot keeps only a
+      // cache of the last prompt's tokens, which a different prompt simply does not reuse.
     },
 
     async unload(): Promise<void> {

@@ -2,13 +2,11 @@
  * @mlc-ai/web-llm on WebGPU. Runs an in-thread MLCEngine inside our own worker (one worker per pane),
  * so errors are real Error objects here and cross to the page as {name, message}.
  */
-import type { MLCEngine, AppConfig, ModelRecord } from '@mlc-ai/web-llm';
+import type { AppConfig, ChatCompletionChunk, MLCEngine, ModelRecord } from '@mlc-ai/web-llm';
+import { streamReply } from '../stream';
 import {
-  emptyStats,
-  now,
   type Adapter,
   type ChatMessage,
-  type FinishReason,
   type GenerateCallbacks,
   type GenerateResult,
   type LoadedInfo,
@@ -16,6 +14,7 @@ import {
   type ModelSpec,
   type Sampling,
 } from '../types';
+import { readWebLlmChunk } from './chunk';
 import { parseWebLlmProgress } from './progress';
 
 export const WEBLLM_VERSION = __WEBLLM_VERSION__;
@@ -78,39 +77,27 @@ export function createWebLlmAdapter(): Adapter {
       if (!e || !modelId) throw new Error('ModelNotLoadedError: no model is loaded');
       const onAbort = (): void => void e.interruptGenerate();
       signal.addEventListener('abort', onAbort, { once: true });
-      const stats = { ...emptyStats };
-      let finishReason: FinishReason = 'stop';
       try {
-        const stream = await e.chat.completions.create({
-          messages,
-          stream: true,
-          stream_options: { include_usage: true },
-          temperature: sampling.temperature,
-          top_p: sampling.top_p,
-          max_tokens: sampling.max_tokens,
-          ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
-        });
-        for await (const chunk of stream) {
-          const choice = chunk.choices[0];
-          const text = choice?.delta.content;
-          if (text) cb.onToken({ text, t: now() });
-          if (choice?.finish_reason === 'length') finishReason = 'length';
-          if (choice?.finish_reason === 'abort') finishReason = 'abort';
-          if (chunk.usage) {
-            stats.promptTokens = chunk.usage.prompt_tokens;
-            stats.completionTokens = chunk.usage.completion_tokens;
-            const x = chunk.usage.extra;
-            stats.prefillTokensPerS = x.prefill_tokens_per_s ?? null;
-            stats.decodeTokensPerS = x.decode_tokens_per_s ?? null;
-            stats.timeToFirstTokenMs =
-              x.time_to_first_token_s !== undefined ? x.time_to_first_token_s * 1000 : null;
-          }
-          if (signal.aborted) break;
-        }
+        return await streamReply<ChatCompletionChunk>(
+          {
+            start: () =>
+              e.chat.completions.create({
+                messages,
+                stream: true,
+                stream_options: { include_usage: true },
+                temperature: sampling.temperature,
+                top_p: sampling.top_p,
+                max_tokens: sampling.max_tokens,
+                ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+              }),
+            read: readWebLlmChunk,
+          },
+          cb,
+          signal,
+        );
       } finally {
         signal.removeEventListener('abort', onAbort);
       }
-      return { finishReason: signal.aborted ? 'abort' : finishReason, stats };
     },
 
     async reset(): Promise<void> {

@@ -38,7 +38,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock }: BubbleProps
             <NoReply pane={pane} answers={answers} stopped={m.status === 'abort'} takeBlock={takeBlock} />
           )}
       </article>
-      {m.turn && <TurnStats turn={m.turn} />}
+      {m.turn && <TurnStats turn={m.turn} {...(m.status ? { status: m.status } : {})} />}
     </>
   );
 });

@@ -1,57 +1,90 @@
 /**
- * The measurements of one finished reply, from the worker's token timestamps, beside the engine's own
- * figures; a disagreement over 5% is flagged.
+ * The measurements of one finished reply (src/metrics/figures.ts): the time to first token split into
+ * its parts, and prompt processing, decode rate and token count each beside the engine's own figure for
+ * the same span; a real disagreement (beyond 5% and beyond what our clock resolves) is flagged.
  */
-import { disagrees, relativeDifference } from '../../metrics/stats';
-import { turnMetrics } from '../../metrics/turn';
-import type { TurnRecord } from '../../store/types';
+import { turnFigures, type Check } from '../../metrics/figures';
+import type { Message, TurnRecord } from '../../store/types';
 import { formatMs, formatRate } from '../../ui/format';
 
+/** ", x% apart" within 5%; ", equal"; for a bracket (prompt) that holds more than the engine's work, "of it". */
+function relation(c: Check, bracket: boolean): string {
+  const pct = c.apart === null ? 'differs' : `${(c.apart * 100).toFixed(1)}% apart`;
+  if (c.disagrees) return `, ⚠ ${pct}`;
+  if (c.ours === c.theirs) return ', equal';
+  return c.within || !bracket ? `, ${pct}` : ' of it';
+}
+
 function Versus({
-  ours,
-  theirs,
+  check,
   format,
+  what,
+  bracket = false,
 }: {
-  ours: number | null;
-  theirs: number | null;
-  format: (n: number | null) => string;
+  check: Check | null;
+  format: (n: number) => string;
+  what: string;
+  bracket?: boolean;
 }) {
-  if (theirs === null) return null;
-  const d = relativeDifference(ours, theirs);
-  const off = disagrees(ours, theirs) === true;
+  if (!check) return null;
   return (
     <span
-      className={off ? 'disagree' : 'agree'}
-      title="The engine's own figure for the same turn. Methods differ: the engine times its own work (llama.cpp's prompt time is prompt processing alone), we time from the request to each token in the worker."
+      className={check.disagrees ? 'disagree' : 'agree'}
+      title={`The engine's own figure for the same span: ${what}.`}
     >
       {' '}
-      (engine: {format(theirs)}
-      {d !== null ? `, ${off ? '⚠ ' : ''}${(d * 100).toFixed(1)}% apart` : ''})
+      (engine: {format(check.theirs)}
+      {relation(check, bracket)})
     </span>
   );
 }
 
-export function TurnStats({ turn }: { turn: TurnRecord }) {
-  const m = turnMetrics({
-    startedAt: turn.startedAt,
-    endedAt: turn.endedAt,
-    tokenTimes: turn.tokenTimes,
-    promptTokens: turn.engineStats.promptTokens,
-  });
-  const e = turn.engineStats;
+const ms = (n: number) => formatMs(n);
+const rate = (n: number) => formatRate(n);
+const count = (n: number) => `${n} tokens`;
+
+export function TurnStats({ turn, status }: { turn: TurnRecord; status?: Message['status'] }) {
+  const f = turnFigures({ ...turn, ...(status ? { status } : {}) });
+  const parts = [
+    f.startupMs !== null ? `start-up ${formatMs(f.startupMs)}` : null,
+    f.promptMs !== null ? `prompt ${formatMs(f.promptMs)}` : null,
+    f.firstTokenMs !== null ? `first token ${formatMs(f.firstTokenMs)}` : null,
+  ].filter((x): x is string => x !== null);
   return (
     <p className="turn-stats" aria-label="Reply measurements">
-      <span>time to first token {formatMs(m.ttftMs)}</span>
-      <Versus ours={m.ttftMs} theirs={e.timeToFirstTokenMs} format={formatMs} />
+      <span title="Request start to the first token's text, both timestamped in the engine worker.">
+        time to first token {formatMs(f.ttftMs)}
+        {parts.length > 1 ? ` (${parts.join(' + ')})` : ''}
+      </span>
+      {f.promptMs !== null && (
+        <>
+          {' · '}
+          <span title="Prompt handed to the runtime (template applied, tokenized) until the first token was sampled.">
+            prompt {f.engine.promptTokens ?? '?'} tokens in {formatMs(f.promptMs)}
+            {f.prefillTokensPerS !== null ? `, ${formatRate(f.prefillTokensPerS)}` : ''}
+          </span>
+          <Versus
+            check={f.checks.prompt}
+            format={ms}
+            bracket
+            what="its prompt processing time, which our span holds along with the engine's launch of the request"
+          />
+        </>
+      )}
       {' · '}
-      <span>prefill {formatRate(m.prefillTokensPerS)}</span>
-      <Versus ours={m.prefillTokensPerS} theirs={e.prefillTokensPerS} format={formatRate} />
-      {' · '}
-      <span>decode {formatRate(m.decodeTokensPerS)}</span>
-      <Versus ours={m.decodeTokensPerS} theirs={e.decodeTokensPerS} format={formatRate} />
+      <span title="Tokens after the first ÷ time from the first token to the last (worker timestamps).">
+        decode {formatRate(f.decodeTokensPerS)}
+      </span>
+      <Versus check={f.checks.decode} format={rate} what="its decode steps after the first token" />
       {' · '}
       <span>
-        {m.tokens} tokens in {formatMs(m.e2eMs)} ·{' '}
+        {f.tokens} tokens
+        <Versus
+          check={f.checks.tokens}
+          format={count}
+          what="its completion tokens, less the end-of-turn token that shows no text"
+        />{' '}
+        in {formatMs(f.e2eMs)} ·{' '}
         {turn.delayed
           ? 'sent when the model was ready (ran alone, not side by side)'
           : turn.mode === 'in-turn'

@@ -1,6 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { measureBandwidth } from '../../controller/diagnostics';
+import { downloadUrlFor } from '../../controller/download';
+import { useDownloadStore, type DownloadState } from '../../downloads/download-store';
 import { useStore } from '../../store/store';
+import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { modelLabel } from '../models/model-url';
 import { summarize, type PaneSummary } from './summary';
@@ -15,7 +18,7 @@ const ROWS: Row[] = [
   ['Quantization', "from the model's name", (s) => s.quant ?? '—'],
   [
     'Download size',
-    'measured bytes, or ≈ parameters × bits per weight',
+    'exact bytes (the GGUF file, or the web-llm manifest once “Download now” read it); else ≈ parameters × bits per weight',
     (s) =>
       s.downloadBytes === null ? '—' : `${s.downloadMeasured ? '' : '≈ '}${formatBytes(s.downloadBytes)}`,
   ],
@@ -25,15 +28,25 @@ const ROWS: Row[] = [
     (s) => formatBytes(s.peakGpuBytes),
   ],
   ['Context window', 'tokens, as loaded', (s) => (s.contextWindow ? `${s.contextWindow} tokens` : '—')],
-  ['Time to first token', 'median over turns, worker timestamps', (s) => formatMs(s.medianTtftMs)],
-  ['Decode rate', 'median over turns, worker timestamps', (s) => formatRate(s.medianDecode)],
+  [
+    'Time to first token',
+    'median over turns: request start → first token, worker timestamps',
+    (s) => formatMs(s.medianTtftMs),
+  ],
+  [
+    'Decode rate',
+    'median over turns: tokens after the first ÷ first → last token, worker timestamps',
+    (s) => formatRate(s.medianDecode),
+  ],
   [
     'Roofline',
-    'memory bandwidth ÷ weight bytes per token',
-    (s) =>
-      s.ceiling === null
-        ? 'measure bandwidth below'
-        : `ceiling ${formatRate(s.ceiling)}, achieved ${formatRate(s.medianDecode)}${s.rooflineFraction !== null ? ` (${(s.rooflineFraction * 100).toFixed(0)}%)` : ''}`,
+    'memory bandwidth ÷ weight bytes per token (≈ where the weight bytes are estimated)',
+    (s) => {
+      if (s.ceiling === null) return 'measure bandwidth below';
+      const about = s.ceilingEstimated ? '≈ ' : '';
+      const pct = s.rooflineFraction !== null ? ` (${about}${(s.rooflineFraction * 100).toFixed(0)}%)` : '';
+      return `ceiling ${about}${formatRate(s.ceiling)}, achieved ${formatRate(s.medianDecode)}${pct}`;
+    },
   ],
   [
     'MMLU',
@@ -42,35 +55,32 @@ const ROWS: Row[] = [
   ],
 ];
 
+/** The exact weight bytes of the pane's web-llm model, once a download in this session read its manifest. */
+function knownTotal(d: DownloadState, pane: PaneId, model: PaneState['model']): number | null {
+  const url = model ? downloadUrlFor(model) : null;
+  const p = d.panes[pane];
+  return url !== null && p.modelUrl === url && p.progress && p.progress.total > 0 ? p.progress.total : null;
+}
+
+/** One pane's column; not the whole pane: the streaming draft changes every frame and is not in the table. */
+function usePaneSummary(pane: PaneId): PaneSummary {
+  const [model, info, progress, messages, memory, bandwidth] = useStore(
+    useShallow((s) => {
+      const p = s.panes[pane];
+      return [p.model, p.info, p.progress, p.messages, s.memory[pane], s.bandwidth] as const;
+    }),
+  );
+  const known = useDownloadStore((d) => knownTotal(d, pane, model));
+  return useMemo(
+    () => summarize({ model, info, progress, messages }, memory, bandwidth, known),
+    [model, info, progress, messages, memory, bandwidth, known],
+  );
+}
+
 export function ComparisonTable() {
-  // Not the whole pane: the streaming draft changes every frame and is not part of the table.
-  const [aModel, aInfo, aProgress, aMessages, ma, bModel, bInfo, bProgress, bMessages, mb, bandwidth] =
-    useStore(
-      useShallow((s) => {
-        const { a, b } = s.panes;
-        return [
-          a.model,
-          a.info,
-          a.progress,
-          a.messages,
-          s.memory.a,
-          b.model,
-          b.info,
-          b.progress,
-          b.messages,
-          s.memory.b,
-          s.bandwidth,
-        ] as const;
-      }),
-    );
-  const a = useMemo(
-    () => summarize({ model: aModel, info: aInfo, progress: aProgress, messages: aMessages }, ma, bandwidth),
-    [aModel, aInfo, aProgress, aMessages, ma, bandwidth],
-  );
-  const b = useMemo(
-    () => summarize({ model: bModel, info: bInfo, progress: bProgress, messages: bMessages }, mb, bandwidth),
-    [bModel, bInfo, bProgress, bMessages, mb, bandwidth],
-  );
+  const a = usePaneSummary('a');
+  const b = usePaneSummary('b');
+  const bandwidth = useStore((s) => s.bandwidth);
   const [measuring, setMeasuring] = useState(false);
   return (
     <section className="comparison" aria-label="Comparison">

@@ -1,11 +1,11 @@
 /**
  * One pane's column of the comparison table: what the model is (from its record), what it cost here
- * (measured), what it delivered (measured), and the published reference scores — each with its source.
+ * (measured), what it delivered (measured: src/metrics/figures.ts, as in the pane and the exports), and
+ * the published reference scores — each with its source. Estimates are marked as such.
  */
 import type { BandwidthResult, MemorySample } from '../../engine/types';
 import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
-import { median } from '../../metrics/stats';
-import { turnMetrics } from '../../metrics/turn';
+import { paneFigures, turnFigures } from '../../metrics/figures';
 import type { PaneState } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
 
@@ -21,6 +21,7 @@ export interface PaneSummary {
   params: string | null;
   quant: string | null;
   downloadBytes: number | null;
+  /** Exact (the GGUF's size, or the web-llm manifest's sum of shards), not estimated. */
   downloadMeasured: boolean;
   peakGpuBytes: number | null;
   contextWindow: number | null;
@@ -28,6 +29,8 @@ export interface PaneSummary {
   medianTtftMs: number | null;
   medianDecode: number | null;
   ceiling: number | null;
+  /** The ceiling rests on an estimated download size. */
+  ceilingEstimated: boolean;
   rooflineFraction: number | null;
   bandwidthMethod: string | null;
   mmlu: number | null;
@@ -38,32 +41,28 @@ export function mmluFor(id: string): number | null {
   return key ? (MMLU[key] ?? null) : null;
 }
 
+/**
+ * `knownDownloadBytes`: the exact size of a web-llm model's weights once "Download now" read its
+ * manifest (the download store's total), else null.
+ */
 export function summarize(
   p: Pick<PaneState, 'model' | 'info' | 'progress' | 'messages'>,
   memory: readonly MemorySample[],
   bandwidth: { gpu: BandwidthResult | null; cpu: BandwidthResult | null },
+  knownDownloadBytes: number | null = null,
 ): PaneSummary {
   const id = p.model?.id ?? null;
   const entry = id && p.model?.engine === 'webllm' ? findModel(id) : undefined;
   const facts = entry ? describeModel(entry) : null;
   const gguf = p.model?.engine === 'llamacpp';
-  const measuredDownload = gguf && p.progress?.total ? p.progress.total : null;
-  const downloadBytes = measuredDownload ?? (facts ? estimateDownloadBytes(facts) : null);
-  const metrics = p.messages.flatMap((m) =>
-    m.turn
-      ? [
-          turnMetrics({
-            startedAt: m.turn.startedAt,
-            endedAt: m.turn.endedAt,
-            tokenTimes: m.turn.tokenTimes,
-            promptTokens: m.turn.engineStats.promptTokens,
-          }),
-        ]
-      : [],
+  const exact = gguf ? p.progress?.total || null : knownDownloadBytes || null;
+  const downloadBytes = exact ?? (facts ? estimateDownloadBytes(facts) : null);
+  const figures = paneFigures(
+    p.messages.flatMap((m) =>
+      m.turn ? [turnFigures({ ...m.turn, ...(m.status ? { status: m.status } : {}) })] : [],
+    ),
   );
-  const ttfts = metrics.flatMap((m) => (m.ttftMs !== null ? [m.ttftMs] : []));
-  const decodes = metrics.flatMap((m) => (m.decodeTokensPerS !== null ? [m.decodeTokensPerS] : []));
-  const medianDecode = median(decodes);
+  const medianDecode = figures.medianDecode;
   // Decode reads every weight once per token: bandwidth ÷ weight bytes is the ceiling.
   const bw = gguf ? bandwidth.cpu : bandwidth.gpu;
   const ceiling = bw && downloadBytes ? decodeCeiling(bw.bytesPerS, downloadBytes) : null;
@@ -76,13 +75,14 @@ export function summarize(
       facts?.quant ??
       (gguf ? (/(?:^|[-_.])((?:I?Q\d[\w]*)|F16|F32|BF16)\.gguf$/i.exec(id ?? '')?.[1] ?? null) : null),
     downloadBytes,
-    downloadMeasured: measuredDownload !== null,
+    downloadMeasured: exact !== null,
     peakGpuBytes: peaks.length ? Math.max(...peaks) : null,
     contextWindow: p.info?.contextWindow ?? facts?.contextWindow ?? null,
-    turns: metrics.length,
-    medianTtftMs: median(ttfts),
+    turns: figures.turns,
+    medianTtftMs: figures.medianTtftMs,
     medianDecode,
     ceiling,
+    ceilingEstimated: ceiling !== null && exact === null,
     rooflineFraction: rooflineFraction(medianDecode, ceiling),
     bandwidthMethod: bw?.method ?? null,
     mmlu: id ? mmluFor(id) : null,

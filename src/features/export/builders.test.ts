@@ -39,11 +39,13 @@ const turn = (modelId: string, n: number, start: number): TurnRecord => ({
   tokenTimes: Array.from({ length: n }, (_, i) => start + 100 + 20 * i),
   engineStats: {
     promptTokens: 10,
-    completionTokens: n,
+    // The replies stop on their own: the engine also counts the end-of-turn token.
+    completionTokens: n + 1,
     prefillTokensPerS: null,
     decodeTokensPerS: 49.5,
-    timeToFirstTokenMs: 99,
+    timeToFirstTokenMs: 95,
   },
+  marks: { handedAt: start + 1, promptStartedAt: start + 2, promptDoneAt: start + 98 },
 });
 const reply = (t: TurnRecord, status: Message['status'] = 'stop'): Message => ({
   id: String(t.startedAt),
@@ -143,9 +145,16 @@ describe('toCsv', () => {
     expect(first?.mode).toBe('together');
     expect(Number(first?.ttft_ms)).toBe(100);
     expect(Number(first?.decode_tok_per_s)).toBeCloseTo(50, 9);
-    expect(first?.prefill_tok_per_s).toBe('100');
+    expect(Number(first?.prefill_tok_per_s)).toBeCloseTo(10 / 0.096, 9);
+    expect([first?.startup_ms, first?.prompt_ms, first?.first_token_ms]).toEqual(['2', '96', '2']);
     expect(first?.engine_decode_tok_per_s).toBe('49.5');
     expect(first?.engine_prefill_tok_per_s).toBe('');
+    expect([first?.engine_completion_tokens, first?.engine_text_tokens]).toEqual(['13', '12']);
+    expect([first?.prompt_vs_engine, first?.decode_vs_engine, first?.tokens_vs_engine]).toEqual([
+      'agrees',
+      'agrees',
+      'agrees',
+    ]);
     expect(turns[2]?.model_id).toBe(NASTY);
   });
 

@@ -5,6 +5,7 @@
  * quotes doubled) in "long" form: the `section` column says what a row is — `meta` (key/value: app,
  * device, panes), `turn` (one finished reply) or `memory` (one sample); columns a row does not use are empty.
  */
+import type { Check } from '../../metrics/figures';
 import { median } from '../../metrics/stats';
 import { PANES, type PaneId } from '../../store/types';
 import type { SessionReport, TurnExport } from './report';
@@ -35,6 +36,9 @@ export const CSV_COLUMNS = [
   'ended_at_ms',
   'tokens',
   'ttft_ms',
+  'startup_ms',
+  'prompt_ms',
+  'first_token_ms',
   'prefill_tok_per_s',
   'decode_tok_per_s',
   'decode_ms',
@@ -44,6 +48,12 @@ export const CSV_COLUMNS = [
   'engine_prefill_tok_per_s',
   'engine_decode_tok_per_s',
   'engine_ttft_ms',
+  'engine_decode_ms',
+  'engine_decode_same_span_tok_per_s',
+  'engine_text_tokens',
+  'prompt_vs_engine',
+  'decode_vs_engine',
+  'tokens_vs_engine',
   't_ms',
   'gpu_live_bytes',
   'gpu_peak_bytes',
@@ -62,6 +72,9 @@ function flatten(prefix: string, v: unknown, out: Row[]): void {
   }
 }
 
+/** 'agrees' or 'disagrees' (beyond 5% and the clock's resolution; tokens: exactly), or empty. */
+const verdict = (c: Check | null): string | null => (c ? (c.disagrees ? 'disagrees' : 'agrees') : null);
+
 function turnRow(t: TurnExport): Row {
   const m = t.metrics;
   const e = t.engineStats;
@@ -77,6 +90,9 @@ function turnRow(t: TurnExport): Row {
     ended_at_ms: t.endedAt,
     tokens: m.tokens,
     ttft_ms: m.ttftMs,
+    startup_ms: m.startupMs,
+    prompt_ms: m.promptMs,
+    first_token_ms: m.firstTokenMs,
     prefill_tok_per_s: m.prefillTokensPerS,
     decode_tok_per_s: m.decodeTokensPerS,
     decode_ms: m.decodeMs,
@@ -86,6 +102,12 @@ function turnRow(t: TurnExport): Row {
     engine_prefill_tok_per_s: e.prefillTokensPerS,
     engine_decode_tok_per_s: e.decodeTokensPerS,
     engine_ttft_ms: e.timeToFirstTokenMs,
+    engine_decode_ms: e.decodeMs,
+    engine_decode_same_span_tok_per_s: m.engine.decodeTokensPerS,
+    engine_text_tokens: m.engine.textTokens,
+    prompt_vs_engine: verdict(m.checks.prompt),
+    decode_vs_engine: verdict(m.checks.decode),
+    tokens_vs_engine: verdict(m.checks.tokens),
   };
 }
 
@@ -153,7 +175,7 @@ function paneRows(id: PaneId, report: SessionReport): string[] {
       medianCell(turns, (t) => t.metrics.ttftMs, 0, 'ms'),
       medianCell(turns, (t) => t.metrics.decodeTokensPerS, 1, 'tok/s'),
       medianCell(turns, (t) => t.metrics.prefillTokensPerS, 1, 'tok/s'),
-      medianCell(turns, (t) => t.engineStats.decodeTokensPerS, 1, 'tok/s'),
+      medianCell(turns, (t) => t.metrics.engine.decodeTokensPerS, 1, 'tok/s'),
     ];
     return `| ${cells.map(mdCell).join(' | ')} |`;
   });
@@ -172,7 +194,7 @@ export function toMarkdown(report: SessionReport): string {
     '',
     '## Turns (medians over finished turns; timings from the worker’s token timestamps)',
     '',
-    '| Pane | Model | Engine | Turns | Tokens | Time to first token | Decode rate | Prefill rate | Engine-reported decode |',
+    '| Pane | Model | Engine | Turns | Tokens | Time to first token | Decode rate | Prefill rate | Engine’s decode (same span) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...PANES.flatMap((id) => paneRows(id, report)),
     '',

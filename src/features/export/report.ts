@@ -4,14 +4,15 @@
  * what the device reported. Pure: built from plain data, no store, no DOM.
  */
 import type { DeviceReport } from '../../device/probe';
-import type { EngineStats, MemorySample } from '../../engine/types';
-import { turnMetrics, type TurnMetrics } from '../../metrics/turn';
+import type { EngineStats, MemorySample, PromptMarks } from '../../engine/types';
+import { turnFigures, type TurnFigures } from '../../metrics/figures';
 import type { Message, PaneId, RunMode } from '../../store/types';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
 export const WEBLLM_VERSION = __WEBLLM_VERSION__;
 export const REPORT_FORMAT = 'tandem-session';
-export const REPORT_VERSION = 1;
+/** 2: metrics are TurnFigures (time-to-first-token parts, engine checks), turns carry marks. */
+export const REPORT_VERSION = 2;
 
 export interface PaneInput {
   /** The model loaded in the pane now (turns carry their own model id). */
@@ -43,8 +44,11 @@ export interface TurnExport {
   /** Epoch ms, worker clock. */
   startedAt: number;
   endedAt: number;
-  metrics: TurnMetrics;
+  /** Every figure of the turn, as the pane shows it (src/metrics/figures.ts). */
+  metrics: TurnFigures;
   engineStats: EngineStats;
+  /** Worker timestamps that split the time to first token; null on turns saved before they were kept. */
+  marks: PromptMarks | null;
   /** Epoch ms of every token, worker clock. */
   tokenTimes: number[];
 }
@@ -79,8 +83,9 @@ export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExpor
       status: m.status ?? null,
       startedAt: t.startedAt,
       endedAt: t.endedAt,
-      metrics: turnMetrics({ ...t, promptTokens: t.engineStats.promptTokens }),
+      metrics: turnFigures({ ...t, ...(m.status ? { status: m.status } : {}) }),
       engineStats: { ...t.engineStats },
+      marks: t.marks ? { ...t.marks } : null,
       tokenTimes: [...t.tokenTimes],
     });
   }

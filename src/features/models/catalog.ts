@@ -1,6 +1,7 @@
 /**
- * What the picker shows about a model, derived from web-llm's own records (never typed in by hand),
- * plus the default pair and the facts behind "Llama 3.1 has no 7B".
+ * What the picker shows about a model: context window, GPU memory, required features and buffer size from
+ * web-llm's own records (the build-time snapshot, never typed in by hand); family, size and quantization
+ * parsed from the model id. Plus the default pair and the facts behind "Llama 3.1 has no 7B" (written here).
  */
 import catalog from 'virtual:webllm-catalog';
 import { bitsPerWeightForQuant, weightBytes } from '../../metrics/roofline';
@@ -61,8 +62,9 @@ export const NO_LLAMA_31_7B =
   'The nearest Llama is the 8B; Qwen2.5-7B and Mistral-7B are true 7B models.';
 
 /**
- * Download size estimate: parameters (from the name) × bits per weight of the quantization ÷ 8.
- * Labelled as an estimate wherever shown; the real size comes from the model's tensor-cache manifest.
+ * Download size estimate: parameters (from the name) × bits per weight of the quantization ÷ 8, or null
+ * when the name gives either not. Shown with "≈"; the comparison table uses the exact size instead once a
+ * download has read the model's tensor-cache manifest.
  */
 export function estimateDownloadBytes(f: ModelFacts): number | null {
   const bits = f.quant ? bitsPerWeightForQuant(f.quant) : null;

@@ -1,9 +1,12 @@
 /**
  * Chart series derived from plain store data (no React): live throughput, per-turn history and memory.
- * Every time here comes from the engine worker's clock (epoch ms), like the measurements themselves.
+ * Token, request and GPU-memory times come from the engine worker's clock (epoch ms: the worker's
+ * performance.timeOrigin + now()); the browser's measurements of llama.cpp's worker are taken on the
+ * page (Date.now(), also epoch ms), so the memory chart lines both up by epoch time.
  */
 import type { MemorySample } from '../../engine/types';
-import { rollingDecodeRate, throughputSeries, turnMetrics, type ThroughputSample } from '../../metrics/turn';
+import { turnFigures } from '../../metrics/figures';
+import { rollingDecodeRate, throughputSeries, type ThroughputSample } from '../../metrics/turn';
 import type { PaneId, PaneState } from '../../store/types';
 
 /** Rolling window and sampling step of the live chart (rollingDecodeRate via throughputSeries). */
@@ -35,7 +38,10 @@ export function rateSeries(tokenTimes: readonly number[], startedAt: number): Th
   return samples;
 }
 
-/** The streaming reply's throughput while there is one, else that of the pane's last finished turn. */
+/**
+ * The streaming reply's throughput while there is one, else that of the pane's last finished turn; time
+ * runs from the request start the worker reported (the draft's start is the worker's once 'started' came).
+ */
 export function paneThroughput(pane: PaneId, p: PaneState): PaneThroughput {
   const modelId = p.model?.id ?? null;
   if (p.draft) {
@@ -77,13 +83,13 @@ export interface TurnPoint {
   tokens: number;
 }
 
-/** Every finished turn of a pane (assistant messages with a turn record), with its measured metrics. */
+/** Every finished turn of a pane (the messages with a turn record), with its measured figures. */
 export function turnPoints(pane: PaneId, p: Pick<PaneState, 'messages'>): TurnPoint[] {
   const out: TurnPoint[] = [];
   for (const m of p.messages) {
     if (!m.turn) continue;
     const t = m.turn;
-    const metrics = turnMetrics({ ...t, promptTokens: t.engineStats.promptTokens });
+    const metrics = turnFigures({ ...t, ...(m.status ? { status: m.status } : {}) });
     out.push({
       pane,
       turn: out.length + 1,
@@ -128,8 +134,8 @@ export interface MemoryRow {
 }
 
 /**
- * Memory samples in MiB against seconds since originMs (the earliest sample of either pane), with the
- * browser's measurements of llama.cpp's worker merged in by time (epoch ms on both sides).
+ * Memory samples in MiB against seconds since originMs (memoryOrigin: the earlier of the two panes' first
+ * samples), with the browser's measurements of llama.cpp's worker merged in by epoch time.
  */
 export function memoryRows(
   samples: readonly MemorySample[],
