@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readLlamaCppChunk } from '../engine/llamacpp/chunk';
 import { promptSteps, type Step } from '../engine/llamacpp/steps';
 import { emptyStats, type EngineStats, type PromptMarks } from '../engine/types';
-import { paneFigures, RESOLUTION_MS, turnFigures, type TurnInput } from './figures';
+import { MIN_DECODE_CHECK_MS, paneFigures, RESOLUTION_MS, turnFigures, type TurnInput } from './figures';
 
 const every = (from: number, n: number, stepMs: number): number[] =>
   Array.from({ length: n }, (_, i) => from + i * stepMs);
@@ -129,6 +129,20 @@ describe('turnFigures', () => {
     const tokenTimes = every(1000, 12, 1000 / 26.9);
     const f = turnFigures(turn({ tokenTimes, engineStats: { ...emptyStats, decodeTokensPerS: 24.5 } }));
     expect(f.checks.decode).toMatchObject({ within: false, disagrees: false });
+  });
+
+  it('a decode span under MIN_DECODE_CHECK_MS is never flagged (delivery delays under load), a longer one is', () => {
+    // 20% apart, well beyond the clock's resolution over either span.
+    const short = turnFigures(
+      turn({ tokenTimes: every(1000, 40, 20), engineStats: { ...emptyStats, decodeTokensPerS: 40 } }),
+    );
+    expect(short.decodeMs).toBeLessThan(MIN_DECODE_CHECK_MS);
+    expect(short.checks.decode).toMatchObject({ within: false, disagrees: false, resolved: false });
+    const long = turnFigures(
+      turn({ tokenTimes: every(1000, 120, 20), engineStats: { ...emptyStats, decodeTokensPerS: 40 } }),
+    );
+    expect(long.decodeMs).toBeGreaterThanOrEqual(MIN_DECODE_CHECK_MS);
+    expect(long.checks.decode).toMatchObject({ within: false, disagrees: true, resolved: true });
   });
 
   it("llama.cpp's decode span: (predicted_n − 1) ÷ predicted_ms, whatever its stated rate says", () => {

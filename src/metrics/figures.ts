@@ -32,6 +32,12 @@ import { cleanTimes } from './turn';
 
 export const TOLERANCE = 0.05;
 export const RESOLUTION_MS = 25;
+/**
+ * A decode span shorter than this is not cross-checked: two panes sharing two cores delay a token's
+ * delivery to our worker by tens of ms now and then (seen: 33% "apart" on a 12-token reply streaming beside
+ * the other pane), and only over a span 40 × RESOLUTION_MS long does such a delay stay within 5%.
+ */
+export const MIN_DECODE_CHECK_MS = 40 * RESOLUTION_MS;
 
 /** A finished turn as recorded (TurnRecord is one), plus how it ended. */
 export interface TurnInput {
@@ -52,6 +58,8 @@ export interface Check {
   /** Within 5% (tokens: equal). */
   within: boolean;
   disagrees: boolean;
+  /** False when the span is too short for our clock to check the engine's figure (never flagged then). */
+  resolved: boolean;
 }
 
 export interface TurnFigures {
@@ -90,12 +98,19 @@ function check(
   ours: number | null,
   theirs: number | null,
   flag: (d: number) => boolean,
-  exact = false,
+  { exact = false, resolved = true }: { exact?: boolean; resolved?: boolean } = {},
 ): Check | null {
   if (ours === null || theirs === null) return null;
   const apart = relativeDifference(ours, theirs);
   const within = ours === theirs || (!exact && apart !== null && apart <= TOLERANCE);
-  return { ours, theirs, apart, within, disagrees: ours !== theirs && flag(ours - theirs) };
+  return {
+    ours,
+    theirs,
+    apart,
+    within,
+    resolved,
+    disagrees: resolved && ours !== theirs && flag(ours - theirs),
+  };
 }
 
 /** The engine's decode rate over its steps after the first token. */
@@ -151,8 +166,10 @@ export function turnFigures(t: TurnInput): TurnFigures {
     engine,
     checks: {
       prompt: check(promptMs, engine.promptMs, outside(engine.promptMs ?? 0)),
-      decode: check(decodeTokensPerS, engine.decodeTokensPerS, beyondRate(engine.decodeTokensPerS ?? 0)),
-      tokens: check(n, textTokens, (d) => d !== 0, true),
+      decode: check(decodeTokensPerS, engine.decodeTokensPerS, beyondRate(engine.decodeTokensPerS ?? 0), {
+        resolved: decodeMs !== null && decodeMs >= MIN_DECODE_CHECK_MS,
+      }),
+      tokens: check(n, textTokens, (d) => d !== 0, { exact: true }),
     },
   };
 }

@@ -12,6 +12,7 @@ function relation(c: Check, bracket: boolean): string {
   const pct = c.apart === null ? 'differs' : `${(c.apart * 100).toFixed(1)}% apart`;
   if (c.disagrees) return `, ⚠ ${pct}`;
   if (c.ours === c.theirs) return ', equal';
+  if (!c.resolved && !c.within) return ', reply too short to cross-check';
   return c.within || !bracket ? `, ${pct}` : ' of it';
 }
 
