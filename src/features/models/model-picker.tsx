@@ -2,13 +2,25 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { loadModel } from '../../controller/load';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
-import { isModelCached } from '../storage/inventory';
-import { catalog, describeModel, type ModelFacts } from './catalog';
+import { hasWeights } from '../../webllm-cache/storage';
+import { modelBaseUrl } from '../../webllm-cache/urls';
+import { catalog, describeModel, findModel, type ModelFacts } from './catalog';
 import { ModelDetails } from './model-details';
 import { GgufList } from './gguf-list';
 import { checkModelUrl } from './model-url';
 
 const llms = catalog.filter((m) => m.modelType === 'llm').map(describeModel);
+
+/** Whether a catalog model's weights are all in web-llm's cache, each at its size. */
+async function isModelCached(id: string): Promise<boolean> {
+  const e = findModel(id);
+  if (!e) return false;
+  try {
+    return await hasWeights(modelBaseUrl(e.model));
+  } catch {
+    return false;
+  }
+}
 
 function optionLabel(m: ModelFacts): string {
   const parts = [m.id];
