@@ -3,6 +3,7 @@ import { tallyChecks, type FileOutcome } from './outcome';
 import type { RepairReport } from './repair';
 
 const were = (n: number): string => (n === 1 ? 'was' : 'were');
+const sentence = (t: string): string => (/[.!?]$/.test(t) ? t : `${t}.`);
 
 /** Up to three names, then how many more. */
 function names(files: readonly FileOutcome[]): string {
@@ -32,14 +33,16 @@ export function describeRepair(r: RepairReport): string {
   const parts: string[] = [];
   const damaged = group('damaged', r.files, n);
   const missing = group('missing', r.files, n);
-  if (!damaged && !missing) parts.push(`All ${n} files are intact.`);
+  if (!damaged && !missing)
+    parts.push(n === 1 ? 'The one file checked is intact.' : `All ${n} files are intact.`);
   if (damaged) parts.push(damaged);
   if (missing) parts.push(missing);
   const failed = r.files.filter((f) => f.found !== 'ok' && f.method === null);
   if (failed.length) {
     const why = failed.find((f) => f.error)?.error ?? r.weightsError?.message ?? 'not fetched';
-    parts.push(`Could not fetch ${names(failed)} intact: ${why}`);
-  } else if (r.weightsError) parts.push(`The weights could not be fetched: ${r.weightsError.message}`);
+    parts.push(sentence(`Could not fetch ${names(failed)} intact: ${why}`));
+  } else if (r.weightsError)
+    parts.push(sentence(`The weights could not be fetched: ${r.weightsError.message}`));
   const { hashed, sizeOnly } = tallyChecks(r.files);
   parts.push(
     r.hashes === 'published'
