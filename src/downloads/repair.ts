@@ -105,49 +105,50 @@ export async function repairModelFiles(t: RepairTarget, opts: RepairOptions = {}
     sleep: opts.sleep ?? abortableSleep,
   };
   const ctx = { published, fetchFn, rc };
-  const files: FileOutcome[] = [];
   const configUrl = chatConfigUrl(base);
   const config = await repairFile(
     storage,
     CONFIG_CACHE,
     configUrl,
-    {
-      name: CHAT_CONFIG_FILE,
-      content: (b) => configProblem(decoded(b)),
-    },
+    { name: CHAT_CONFIG_FILE, content: (b) => configProblem(decoded(b)) },
     ctx,
   );
-  files.push(config);
-  if (t.modelLib && libraryIsCached(t.modelLib)) {
+  const library = async (): Promise<FileOutcome[]> => {
     const lib = t.modelLib;
+    if (!lib || !libraryIsCached(lib)) return [];
     const content = (b: Uint8Array): string | null => wasmProblem(lib, b.subarray(0, 4));
-    files.push(await repairFile(storage, WASM_CACHE, lib, { name: fileName(lib), content }, ctx));
-  }
-  // The tokenizer the config names (readable only once the config is intact).
-  const configText =
-    config.method === null ? null : await (await storage.open(CONFIG_CACHE)).match(configUrl);
-  const tokenizer = configText ? tokenizerFileOf(await configText.text()) : null;
-  if (tokenizer) {
-    const content = tokenizer.endsWith('.json')
-      ? (b: Uint8Array) => jsonProblem(tokenizer, decoded(b))
-      : undefined;
-    files.push(
-      await repairFile(storage, MODEL_CACHE, fileUrl(base, tokenizer), { name: tokenizer, content }, ctx),
-    );
-  }
+    return [await repairFile(storage, WASM_CACHE, lib, { name: fileName(lib), content }, ctx)];
+  };
+  // The tokenizer the config names (known only once the config is intact).
+  const tokenizer = async (): Promise<FileOutcome[]> => {
+    const hit =
+      config.method === null ? undefined : await (await storage.open(CONFIG_CACHE)).match(configUrl);
+    const name = hit ? tokenizerFileOf(await hit.text()) : null;
+    if (!name) return [];
+    const content = name.endsWith('.json') ? (b: Uint8Array) => jsonProblem(name, decoded(b)) : undefined;
+    return [await repairFile(storage, MODEL_CACHE, fileUrl(base, name), { name, content }, ctx)];
+  };
   let weightsError: NamedError | null = null;
-  try {
-    await downloadWeights(t.modelUrl, {
-      ...opts,
-      fetch: fetchFn,
-      caches: storage,
-      published,
-      checkCached: true,
-      report: files,
-    });
-  } catch (e) {
-    if (signal.aborted) throw e;
-    weightsError = e as NamedError;
-  }
+  const weightFiles: FileOutcome[] = [];
+  const weights = async (): Promise<FileOutcome[]> => {
+    try {
+      const o = {
+        ...opts,
+        fetch: fetchFn,
+        caches: storage,
+        published,
+        checkCached: true,
+        report: weightFiles,
+      };
+      await downloadWeights(t.modelUrl, o);
+    } catch (e) {
+      if (signal.aborted) throw e;
+      weightsError = e as NamedError;
+    }
+    return weightFiles;
+  };
+  // Independent of each other: a slow or failing one does not hold up the rest.
+  const [lib, tok, w] = await Promise.all([library(), tokenizer(), weights()]);
+  const files: FileOutcome[] = [config, ...lib, ...tok, ...w];
   return { files, hashes: published.state, weightsError };
 }

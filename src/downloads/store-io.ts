@@ -32,7 +32,7 @@ function incomplete(x: Incoming, got: number): NamedError {
 }
 
 export function tooLong(x: Incoming, got: number, announced = false): NamedError {
-  const what = announced ? `the server announced ${got} bytes` : `more than ${got - 1} bytes arrived`;
+  const what = announced ? `the server announced ${got} bytes` : `${got} bytes or more arrived`;
   return namedError('IntegrityError', `${x.expect.name}: ${what}, expected ${x.expect.size}`, {
     retryable: true,
   });
