@@ -17,11 +17,9 @@ import {
   sha256Hex,
   shardBytes,
 } from './fixtures/mlc-repo';
-import { freshPage } from './helpers';
+import { addMlcFixtureModel, freshPage, MLC_LIB as LIB, MLC_REPO as REPO } from './helpers';
 import { BASE_URL, FIXTURES_DIR } from './paths';
 
-const REPO = `${BASE_URL}/__fixtures__/mlc/Tiny-q4f32_1-MLC`;
-const LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
 const BASE = `${BASE_URL}/__fixtures__/${MLC_RESOLVE_DIR}/`;
 const MANIFEST = `${BASE}tensor-cache.json`;
 const SHARD_URLS = MLC_SHARDS.map((s) => BASE + s.dataPath);
@@ -43,10 +41,7 @@ function countRequests(page: Page): (url: string) => number {
 async function pickTinyModel(page: Page) {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
-  await pane.getByText('Add a model by URL').click();
-  await pane.getByLabel(/^Model URL/).fill(REPO);
-  await pane.getByLabel(/^Model library URL/).fill(LIB);
-  await pane.getByRole('button', { name: 'Add and load in pane A' }).click();
+  await addMlcFixtureModel(page);
   const download = pane.getByRole('button', { name: 'Download model for pane A' });
   // Disabled while the pane loads; enabled once web-llm has given up at the library.
   await expect(download).toBeEnabled({ timeout: 60_000 });

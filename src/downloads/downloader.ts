@@ -179,7 +179,7 @@ export async function downloadWeights(modelUrl: string, opts: DownloadOptions = 
       });
     } catch (e) {
       forget();
-      s.outcome.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      s.outcome.error = e instanceof Error ? e.message : String(e);
       throw e;
     }
     s.outcome.fetched = true;

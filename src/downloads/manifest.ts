@@ -99,7 +99,7 @@ export async function readManifest(
     Object.assign(outcome, { fetched: true, method: got.method });
     return got.manifest;
   } catch (e) {
-    outcome.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    outcome.error = e instanceof Error ? e.message : String(e);
     throw e;
   }
 }

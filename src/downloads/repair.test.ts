@@ -115,7 +115,7 @@ describe('repairModelFiles', () => {
     expect(r.weightsError?.name).toBe('NotFoundError');
     expect(s.cache(MODEL_CACHE).entries.size).toBe(5); // manifest, tokenizer, three shards
     expect(describeRepair(r)).toMatch(
-      /^1 was missing \(params_shard_1\.bin\)\. Could not fetch params_shard_1\.bin intact: NotFoundError: params_shard_1\.bin was not found \(HTTP 404\)/,
+      /^1 was missing \(params_shard_1\.bin\)\. Could not fetch params_shard_1\.bin intact: params_shard_1\.bin was not found \(HTTP 404\)/,
     );
   });
 });
