@@ -35,7 +35,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * (the URL parser also reads `%2e` as a dot and drops tabs and newlines), no backslash, query or fragment.
  */
 export function isContainedPath(p: string): boolean {
-  const control = [...p].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  let control = false;
+  for (let i = 0; i < p.length; i++) control ||= p.charCodeAt(i) < 0x20 || p.charCodeAt(i) === 0x7f;
   if (p === '' || control || /^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('/') || /[?#\\]/.test(p))
     return false;
   return p.split('/').every((seg) => seg !== '' && !/^(?:\.|%2e){1,2}$/i.test(seg));
