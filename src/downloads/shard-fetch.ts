@@ -26,19 +26,23 @@ export async function fetchShard(f: ShardFetch): Promise<CheckMethod | null> {
   let integrityFailures = 0;
   const attempt = async (): Promise<CheckMethod | null> => {
     f.onAttempt();
-    // Our own abort, to end this one transfer early (the connection closes) without cancelling the download.
+    // Our own abort, to end this one transfer early (the connection closes) without cancelling the
+    // download; it follows the download's (AbortSignal.any would do, but needs Chrome 116).
     const mine = new AbortController();
-    const res = await f.fetchFn(f.url, { signal: AbortSignal.any([f.rc.signal, mine.signal]) });
-    if (!res.ok) {
-      void res.body?.cancel().catch(() => undefined);
-      throw httpError(res.status, f.expect.name, f.url, res.headers.get('Retry-After'));
-    }
+    const follow = (): void => mine.abort();
+    if (f.rc.signal.aborted) follow();
+    f.rc.signal.addEventListener('abort', follow, { once: true });
     try {
+      const res = await f.fetchFn(f.url, { signal: mine.signal });
+      if (!res.ok) {
+        void res.body?.cancel().catch(() => undefined);
+        throw httpError(res.status, f.expect.name, f.url, res.headers.get('Retry-After'));
+      }
       return await receiveShard(f.cache, res, {
         url: f.url,
         expect: f.expect,
         onBytes: f.onBytes,
-        abort: () => mine.abort(),
+        abort: follow,
       });
     } catch (e) {
       const n = e as NamedError;
@@ -47,6 +51,8 @@ export async function fetchShard(f: ShardFetch): Promise<CheckMethod | null> {
         n.message += ` (rejected ${integrityFailures} times)`;
       }
       throw e;
+    } finally {
+      f.rc.signal.removeEventListener('abort', follow);
     }
   };
   return withRetry(f.expect.name, attempt, f.rc);

@@ -8,7 +8,7 @@ import { checkBytes, type CheckMethod, type Expectation } from '../webllm-cache/
 import { classify, namedError, type NamedError } from './errors';
 
 /** Above this, a shard is streamed into the cache and checked by size only (it would not fit in memory). */
-export const MAX_HASHED_BYTES = 512 * 1024 * 1024;
+export const MAX_HASHED_BYTES = 256 * 1024 * 1024;
 
 export interface Incoming {
   url: string;
