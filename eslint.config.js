@@ -74,6 +74,39 @@ export default tseslint.config(
     },
   },
   {
+    // Lower layers never reach up into features/, nor into the engine client (only src/controller talks
+    // to it). src/controller is not listed yet: it still imports the model catalog from features/models.
+    files: ['src/engine/**', 'src/downloads/**', 'src/store/**', 'src/metrics/**', 'src/webllm-cache/**'],
+    ignores: ['src/engine/webllm/**', 'src/engine/llamacpp/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/features/**'], message: 'Lower layers never import features/.' },
+            {
+              group: ['**/engine/client', '**/engine/worker'],
+              message: 'Only src/controller talks to the engine client.',
+            },
+          ],
+          paths: [
+            { name: '@mlc-ai/web-llm', message: 'Only src/engine/webllm may import web-llm.' },
+            { name: '@wllama/wllama', message: 'Only src/engine/llamacpp may import wllama.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/engine/webllm/**', 'src/engine/llamacpp/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/features/**'], message: 'Lower layers never import features/.' }] },
+      ],
+    },
+  },
+  {
     files: ['e2e/**', 'scripts/**', 'build/**', '*.config.ts', '**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -9,13 +9,22 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadCatalog } from '../build/webllm-catalog';
 import { formatBytes } from '../src/ui/format';
-import { fixtureUrl, freshPage, loadGguf, sendPrompt } from './helpers';
-import { FIXTURES_DIR } from './paths';
+import {
+  CONFIG_CACHE,
+  MODEL_CACHE,
+  WASM_CACHE,
+  WEBLLM_CACHE_PREFIX,
+  WEBLLM_CACHES,
+} from '../src/webllm-cache/names';
+import { fixtureControl } from './fixtures/fixture-control';
+import { MLC_MODEL_DIR, MLC_RESOLVE_DIR, MLC_SHARDS, sha256Hex, shardBytes } from './fixtures/mlc-repo';
+import { addMlcFixtureModel, fixtureUrl, freshPage, loadGguf, MLC_REPO, sendPrompt } from './helpers';
+import { BASE_URL, FIXTURES_DIR } from './paths';
 import { expect, test } from './test';
 
 const COMPLETE = 'Llama-3.2-1B-Instruct-q4f32_1-MLC';
 const PARTIAL = 'SmolLM2-135M-Instruct-q0f32-MLC';
-const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
+const CACHES: readonly string[] = WEBLLM_CACHES;
 
 /** One cached response: a text body, or `size` bytes (a WebAssembly header first when `wasm`). */
 interface Seed {
@@ -54,30 +63,30 @@ async function modelSeeds(): Promise<{ complete: Seed[]; partial: Seed[]; bases:
   });
   const complete: Seed[] = [
     {
-      cache: 'webllm/model',
+      cache: MODEL_CACHE,
       url: a.base + 'tensor-cache.json',
       text: manifest([
         ['params_shard_0.bin', 300_000],
         ['params_shard_1.bin', 200_000],
       ]),
     },
-    { cache: 'webllm/model', url: a.base + 'params_shard_0.bin', size: 300_000, withLength: true },
-    { cache: 'webllm/model', url: a.base + 'params_shard_1.bin', size: 200_000 },
-    { cache: 'webllm/model', url: a.base + 'tokenizer.json', text: '{"model":{}}' },
-    { cache: 'webllm/config', url: a.base + 'mlc-chat-config.json', text: config },
-    { cache: 'webllm/wasm', url: a.lib, size: 4_096, wasm: true },
+    { cache: MODEL_CACHE, url: a.base + 'params_shard_0.bin', size: 300_000, withLength: true },
+    { cache: MODEL_CACHE, url: a.base + 'params_shard_1.bin', size: 200_000 },
+    { cache: MODEL_CACHE, url: a.base + 'tokenizer.json', text: '{"model":{}}' },
+    { cache: CONFIG_CACHE, url: a.base + 'mlc-chat-config.json', text: config },
+    { cache: WASM_CACHE, url: a.lib, size: 4_096, wasm: true },
   ];
   const partial: Seed[] = [
     {
-      cache: 'webllm/model',
+      cache: MODEL_CACHE,
       url: b.base + 'tensor-cache.json',
       text: manifest([
         ['params_shard_0.bin', 100_000],
         ['params_shard_1.bin', 100_000],
       ]),
     },
-    { cache: 'webllm/model', url: b.base + 'params_shard_0.bin', size: 100_000 },
-    { cache: 'webllm/config', url: b.base + 'mlc-chat-config.json', text: config },
+    { cache: MODEL_CACHE, url: b.base + 'params_shard_0.bin', size: 100_000 },
+    { cache: CONFIG_CACHE, url: b.base + 'mlc-chat-config.json', text: config },
   ];
   return { complete, partial, bases: [a.base, b.base] };
 }
@@ -122,7 +131,7 @@ function panel(page: Page) {
   return page.getByRole('region', { name: 'Storage and downloaded models' });
 }
 
-test('lists cached web-llm models with their sizes and health; Repair and Delete remove their entries', async ({
+test('lists cached web-llm models with their sizes and health; Repair keeps what is intact; Delete removes everything', async ({
   page,
 }) => {
   const { complete, partial, bases } = await modelSeeds();
@@ -139,23 +148,105 @@ test('lists cached web-llm models with their sizes and health; Repair and Delete
   await expect(rowA.locator('data')).toHaveAttribute('value', String(sizeA));
   await expect(rowA).toContainText('Complete');
   await expect(rowA).toContainText('2 of 2 weight shards · model library · chat config');
+  // A model that looks complete can be verified; Repair is for one that does not.
   await expect(rowA.getByRole('button', { name: `Repair ${COMPLETE}` })).toHaveCount(0);
+  await expect(rowA.getByRole('button', { name: `Verify ${COMPLETE}` })).toBeVisible();
   await expect(rowB.getByRole('cell').nth(1)).toHaveText(formatBytes(sizeB));
   await expect(rowB.locator('data')).toHaveAttribute('value', String(sizeB));
   await expect(rowB).toContainText('Incomplete: 1 of 2 weight shards missing');
 
+  // Nothing can be fetched here (Hugging Face is out of reach): Repair keeps every intact file and says
+  // what it could not fetch, instead of deleting the model as it used to.
   await rowB.getByRole('button', { name: `Repair ${PARTIAL}` }).click();
-  await expect(region.getByRole('status')).toContainText(`Repaired ${PARTIAL}`);
+  const status = region.getByRole('status');
+  await expect(status).toContainText(`${PARTIAL}: 3 were missing (`, { timeout: 45_000 });
+  await expect(status).toContainText('tokenizer.json, params_shard_1.bin). Could not fetch');
+  await expect(status).toContainText(
+    'No file hashes are published for this model: files were checked by size and content only.',
+  );
+  await expect(rowB).toContainText('Incomplete: 1 of 2 weight shards missing');
+  expect((await cachedUrls(page)).sort()).toEqual([...complete, ...partial].map((s) => s.url).sort());
+
+  await rowB.getByRole('button', { name: `Delete ${PARTIAL}` }).click();
   await expect(rowB).toHaveCount(0);
-  const afterRepair = await cachedUrls(page);
-  expect(afterRepair.filter((u) => u.startsWith(bases[1] ?? '-'))).toEqual([]);
-  expect(afterRepair.sort()).toEqual(complete.map((s) => s.url).sort());
+  const afterDelete = await cachedUrls(page);
+  expect(afterDelete.filter((u) => u.startsWith(bases[1] ?? '-'))).toEqual([]);
+  expect(afterDelete.sort()).toEqual(complete.map((s) => s.url).sort());
 
   await rowA.getByRole('button', { name: `Delete ${COMPLETE}` }).click();
   await expect(region.getByRole('status')).toContainText(`Deleted ${COMPLETE} (${formatBytes(sizeA)})`);
   await expect(region.getByText('No models are downloaded in this browser.')).toBeVisible();
   // Weights, tokenizer, config and library: gone from all three caches.
   expect(await cachedUrls(page)).toEqual([]);
+});
+
+test('Repair fetches again only the damaged shard (counted on the fixture server), then reloads the model', async ({
+  page,
+  request,
+}) => {
+  const server = fixtureControl(request, BASE_URL);
+  await freshPage(page);
+  await addMlcFixtureModel(page);
+  const pane = page.getByRole('region', { name: 'Pane A' });
+  const download = pane.getByRole('button', { name: 'Download model for pane A' });
+  await expect(download).toBeEnabled({ timeout: 60_000 }); // web-llm gave up at the placeholder library
+  await download.click();
+  await expect(pane.getByRole('status').filter({ hasText: 'Weights downloaded' })).toBeVisible();
+  // One shard goes bad in the cache: the right size, other bytes. Only its hash can tell.
+  const bad = `${MLC_REPO}/resolve/main/params_shard_3.bin`;
+  await page.evaluate(
+    async ({ name, url }) => {
+      const cache = await caches.open(name);
+      const size = (await (await cache.match(url))?.arrayBuffer())?.byteLength ?? 0;
+      await cache.put(url, new Response(new Uint8Array(size).fill(9)));
+    },
+    { name: MODEL_CACHE, url: bad },
+  );
+  await server.reset();
+  const region = panel(page);
+  await region.getByRole('button', { name: 'Refresh storage' }).click();
+  const row = region.getByRole('row', { name: /Tiny-q4f32_1-MLC/ });
+  // Sizes are right; the placeholder library that web-llm cached is what the panel can see is wrong.
+  await expect(row).toContainText('Damaged: tiny-q4f32_1-webgpu.wasm is not a WebAssembly file');
+  await row.getByRole('button', { name: 'Repair Tiny-q4f32_1-MLC' }).click();
+  await expect(region.getByRole('status')).toHaveText(
+    'Tiny-q4f32_1-MLC: 2 of 8 files were damaged; 1 was fetched again (tiny-q4f32_1-webgpu.wasm, params_shard_3.bin). ' +
+      '1 was missing and was fetched again (tokenizer.json). ' +
+      'Could not fetch tiny-q4f32_1-webgpu.wasm intact: tiny-q4f32_1-webgpu.wasm is not a WebAssembly file ' +
+      '(after fetching it again). 7 checked against the hashes Hugging Face publishes, 0 by size and content only.',
+  );
+  const sha = await page.evaluate(
+    async ({ name, url }) => {
+      const body = await (await (await caches.open(name)).match(url))?.arrayBuffer();
+      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', body ?? new ArrayBuffer(0)));
+      return [...hash].map((b) => b.toString(16).padStart(2, '0')).join('');
+    },
+    { name: MODEL_CACHE, url: bad },
+  );
+  expect(sha).toBe(sha256Hex(shardBytes(3)));
+  // The pane whose load had failed loads the model again: web-llm asks for the library once more.
+  const wasm = 'mlc/tiny-q4f32_1-webgpu.wasm';
+  await expect.poll(async () => (await server.stats()).counts[wasm]).toBe(2);
+  await expect(pane.getByRole('alert', { name: 'Pane A error' })).toContainText(
+    'The model library could not be started.',
+  );
+  const { counts } = await server.stats();
+  const files = [
+    'tensor-cache.json',
+    'mlc-chat-config.json',
+    'tokenizer.json',
+    ...MLC_SHARDS.map((x) => x.dataPath),
+  ];
+  expect(Object.fromEntries(files.map((f) => [f, counts[`${MLC_RESOLVE_DIR}/${f}`] ?? 0]))).toEqual({
+    'tensor-cache.json': 0,
+    'mlc-chat-config.json': 0,
+    'tokenizer.json': 1,
+    'params_shard_0.bin': 0,
+    'params_shard_1.bin': 0,
+    'params_shard_2.bin': 0,
+    'params_shard_3.bin': 1,
+  });
+  expect(counts[`api/${MLC_MODEL_DIR}/tree/main`]).toBe(1);
 });
 
 test('Delete everything asks first, then empties the caches, wllama’s folder and the app database', async ({
@@ -211,11 +302,11 @@ test('Delete everything asks first, then empties the caches, wllama’s folder a
   await confirm.getByRole('button', { name: 'Confirm delete everything' }).click();
   await expect(region.getByRole('status')).toContainText('Deleted every downloaded model');
   await expect(region.getByText('No models are downloaded in this browser.')).toBeVisible();
-  const left = await page.evaluate(async () => {
+  const left = await page.evaluate(async (prefix) => {
     const opfs: string[] = [];
     for await (const name of (await navigator.storage.getDirectory()).keys()) opfs.push(name);
-    return { caches: (await caches.keys()).filter((n) => n.startsWith('webllm/')), opfs };
-  });
+    return { caches: (await caches.keys()).filter((n) => n.startsWith(prefix)), opfs };
+  }, WEBLLM_CACHE_PREFIX);
   expect(left).toEqual({ caches: [], opfs: [] });
   expect(await usage()).toBeLessThan(before);
 

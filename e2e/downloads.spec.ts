@@ -7,15 +7,25 @@ import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { MLC_RESOLVE_DIR, MLC_SHARDS, MLC_TOTAL_BYTES, sha256Hex, shardBytes } from './fixtures/mlc-repo';
-import { freshPage } from './helpers';
+import { MODEL_CACHE } from '../src/webllm-cache/names';
+import { fixtureControl } from './fixtures/fixture-control';
+import {
+  MLC_MODEL_DIR,
+  MLC_RESOLVE_DIR,
+  MLC_SHARDS,
+  MLC_TOTAL_BYTES,
+  sha256Hex,
+  shardBytes,
+} from './fixtures/mlc-repo';
+import { addMlcFixtureModel, freshPage, MLC_LIB as LIB, MLC_REPO as REPO } from './helpers';
 import { BASE_URL, FIXTURES_DIR } from './paths';
 
-const REPO = `${BASE_URL}/__fixtures__/mlc/Tiny-q4f32_1-MLC`;
-const LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
 const BASE = `${BASE_URL}/__fixtures__/${MLC_RESOLVE_DIR}/`;
 const MANIFEST = `${BASE}tensor-cache.json`;
 const SHARD_URLS = MLC_SHARDS.map((s) => BASE + s.dataPath);
+/** The same files as the fixture server counts them, and its Hugging Face file listing. */
+const SHARD_PATHS = MLC_SHARDS.map((s) => `${MLC_RESOLVE_DIR}/${s.dataPath}`);
+const LISTING = `api/${MLC_MODEL_DIR}/tree/main`;
 const WEBLLM_LIB = resolve(import.meta.dirname, '..', 'node_modules/@mlc-ai/web-llm/lib/index.js');
 const bytesText = (n: number): string =>
   `${n.toLocaleString('en-US')} of ${MLC_TOTAL_BYTES.toLocaleString('en-US')} bytes`;
@@ -31,10 +41,7 @@ function countRequests(page: Page): (url: string) => number {
 async function pickTinyModel(page: Page) {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
-  await pane.getByText('Add a model by URL').click();
-  await pane.getByLabel(/^Model URL/).fill(REPO);
-  await pane.getByLabel(/^Model library URL/).fill(LIB);
-  await pane.getByRole('button', { name: 'Add and load in pane A' }).click();
+  await addMlcFixtureModel(page);
   const download = pane.getByRole('button', { name: 'Download model for pane A' });
   // Disabled while the pane loads; enabled once web-llm has given up at the library.
   await expect(download).toBeEnabled({ timeout: 60_000 });
@@ -61,10 +68,10 @@ async function midBodyDropper(head: Uint8Array, length: number) {
   return { url: `http://127.0.0.1:${port}/drop`, server, hits };
 }
 
-/** What Cache Storage "webllm/model" holds: URL → size and SHA-256 of the body. */
+/** What web-llm's weight cache holds: URL → size and SHA-256 of the body. */
 async function webllmModelCache(page: Page): Promise<Record<string, { size: number; sha256: string }>> {
-  return page.evaluate(async () => {
-    const cache = await caches.open('webllm/model');
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name);
     const out: Record<string, { size: number; sha256: string }> = {};
     for (const req of await cache.keys()) {
       const body = await (await cache.match(req))?.arrayBuffer();
@@ -76,7 +83,7 @@ async function webllmModelCache(page: Page): Promise<Record<string, { size: numb
       };
     }
     return out;
-  });
+  }, MODEL_CACHE);
 }
 
 /** web-llm's own `hasModelInCache`, from the real package (served to the page only for this check). */
@@ -105,7 +112,7 @@ test('downloads every shard with live figures, retries a dropped and a truncated
   // Shard 2 fails three ways before the fourth try gets through: the connection resets before any byte;
   // it drops mid-body (a real TCP reset, from a side server the request is rerouted to); and the server
   // ends the body early while claiming it complete, which the browser itself accepts.
-  const dropper = await midBodyDropper(shardBytes(2).slice(0, 100_000), 262_144);
+  const dropper = await midBodyDropper(shardBytes(2).slice(0, 100_000), MLC_SHARDS[2]?.nbytes ?? 0);
   let tries = 0;
   await context.route(SHARD_URLS[2] ?? '', async (route) => {
     tries++;
@@ -127,10 +134,15 @@ test('downloads every shard with live figures, retries a dropped and a truncated
   await download.click();
   const text = pane.locator('.download-panel .load-text');
   await expect(text).toContainText(/Downloading · .* · \d+\.\d MB\/s · ETA \d+ s · shards [0-3]\/4/);
-  const midway = Number(await bar.getAttribute('aria-valuenow'));
+  // The bar must carry a number: a missing attribute would read as Number(null) = 0 and pass.
+  const now = await bar.getAttribute('aria-valuenow');
+  expect(now).toMatch(/^\d+(\.\d+)?$/);
+  const midway = Number(now);
   expect(midway).toBeGreaterThanOrEqual(0);
   expect(midway).toBeLessThan(100);
   await expect(pane.getByRole('button', { name: 'Cancel download for pane A' })).toBeVisible();
+  // The fixture server publishes the repository's file listing, as Hugging Face does: hashes are checked.
+  await expect(pane.getByText(/checked against the SHA-256 Hugging Face publishes/)).toBeVisible();
 
   await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 30_000 });
   await expect(bar).toHaveAttribute('aria-valuetext', `100%, ${bytesText(MLC_TOTAL_BYTES)}`);
@@ -265,4 +277,75 @@ test('a full disk fails at once with QuotaExceededError, without retries', async
   expect(Object.keys(await webllmModelCache(page)).length).toBeLessThan(SHARD_URLS.length + 1);
   expect(await webllmHasModel(page)).toBe(false);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: BASE_URL });
+});
+
+test('a shard of the right size with the wrong bytes is caught by its SHA-256 and never stored; Repair fetches only what is missing', async ({
+  page,
+  request,
+}) => {
+  const server = fixtureControl(request, BASE_URL);
+  const { pane, download, error } = await pickTinyModel(page);
+  await server.reset();
+  await server.fault(SHARD_PATHS[1] ?? '', 'wrong-bytes');
+  await download.click();
+  await expect(error).toContainText('A downloaded file does not match what was expected.');
+  await expect(
+    error.getByText(
+      /params_shard_1\.bin: SHA-256 is [0-9a-f]{12}…, Hugging Face publishes [0-9a-f]{12}… \(rejected 2 times\)/,
+    ),
+  ).toBeAttached();
+  // Tried once more, then given up; the others were fetched once each and kept, byte-identical.
+  let counts = (await server.stats()).counts;
+  expect(SHARD_PATHS.map((p) => counts[p] ?? 0)).toEqual([1, 2, 1, 1]);
+  expect(counts[LISTING]).toBe(1);
+  const cached = await webllmModelCache(page);
+  expect(cached[SHARD_URLS[1] ?? '']).toBeUndefined();
+  for (const i of [0, 2, 3]) expect(cached[SHARD_URLS[i] ?? '']?.sha256).toBe(sha256Hex(shardBytes(i)));
+
+  // The server sends the real bytes again; Repair checks every cached file and fetches only what it must.
+  await server.reset();
+  await error.getByRole('button', { name: 'Repair model files for pane A' }).click();
+  const report = pane.getByRole('status').filter({ hasText: 'fetched again' });
+  // The fixture's model library is a placeholder (no TVM library can be built here): Repair says so.
+  await expect(report).toHaveText(
+    '1 of 8 files was damaged (tiny-q4f32_1-webgpu.wasm). ' +
+      '2 were missing and were fetched again (tokenizer.json, params_shard_1.bin). ' +
+      'Could not fetch tiny-q4f32_1-webgpu.wasm intact: tiny-q4f32_1-webgpu.wasm is not a WebAssembly file ' +
+      '(after fetching it again). 7 checked against the hashes Hugging Face publishes, 0 by size and content only.',
+  );
+  counts = (await server.stats()).counts;
+  expect(SHARD_PATHS.map((p) => counts[p] ?? 0)).toEqual([0, 1, 0, 0]);
+  expect(counts[`${MLC_RESOLVE_DIR}/tensor-cache.json`] ?? 0).toBe(0);
+  expect(counts[`${MLC_RESOLVE_DIR}/mlc-chat-config.json`] ?? 0).toBe(0);
+  expect(counts[LISTING]).toBe(1);
+  const repaired = await webllmModelCache(page);
+  MLC_SHARDS.forEach((_, i) => {
+    expect(repaired[SHARD_URLS[i] ?? '']?.sha256).toBe(sha256Hex(shardBytes(i)));
+  });
+  expect(await webllmHasModel(page)).toBe(true);
+});
+
+test('a body longer than the manifest says is cut off as soon as too many bytes arrive', async ({
+  page,
+  request,
+}) => {
+  const server = fixtureControl(request, BASE_URL);
+  const { download, error } = await pickTinyModel(page);
+  await server.reset();
+  // Both tries get the shard's 262,144 bytes followed by 64 MiB more, with no Content-Length.
+  await server.fault(SHARD_PATHS[0] ?? '', 'oversize', 2);
+  await download.click();
+  await expect(error).toContainText('A downloaded file does not match what was expected.');
+  await expect(
+    error.getByText(/params_shard_0\.bin: \d+ bytes or more arrived, expected 262144 \(rejected 2 times\)/),
+  ).toBeAttached();
+  // Seen from the server: the app closed both connections long before the bodies were sent.
+  await expect.poll(async () => (await server.stats()).transfers.filter((t) => t.closedEarly).length).toBe(2);
+  const { transfers, counts } = await server.stats();
+  expect(counts[SHARD_PATHS[0] ?? '']).toBe(2);
+  for (const t of transfers) {
+    expect(t).toMatchObject({ path: SHARD_PATHS[0], mode: 'oversize', finished: false, closedEarly: true });
+    expect(t.sent).toBeLessThan(t.total / 4);
+  }
+  expect(Object.keys(await webllmModelCache(page))).not.toContain(SHARD_URLS[0]);
 });

@@ -95,3 +95,16 @@ export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
   }).toPass({ timeout: 15_000 });
   await field.fill(String(n));
 }
+
+/** The fake MLC repository the suite writes (e2e/fixtures/mlc-repo.ts), and its placeholder model library. */
+export const MLC_REPO = `${BASE_URL}/__fixtures__/mlc/Tiny-q4f32_1-MLC`;
+export const MLC_LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
+
+/** Adds the fake MLC model to pane A through the URL form, which loads it at once (the real web-llm). */
+export async function addMlcFixtureModel(page: Page): Promise<void> {
+  const pane = page.getByRole('region', { name: 'Pane A' });
+  await pane.getByText('Add a model by URL').click();
+  await pane.getByLabel(/^Model URL/).fill(MLC_REPO);
+  await pane.getByLabel(/^Model library URL/).fill(MLC_LIB);
+  await pane.getByRole('button', { name: 'Add and load in pane A' }).click();
+}

@@ -1,10 +1,7 @@
 import { expect, test } from './test';
+import { CONFIG_CACHE } from '../src/webllm-cache/names';
 import { MLC_CONFIG } from './fixtures/models';
-import { freshPage } from './helpers';
-import { BASE_URL } from './paths';
-
-const REPO = `${BASE_URL}/__fixtures__/mlc/Tiny-q4f32_1-MLC`;
-const LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
+import { addMlcFixtureModel, freshPage, MLC_LIB as LIB, MLC_REPO as REPO } from './helpers';
 
 test('the real web-llm fetches config and model library from the local repository, then fails clearly', async ({
   page,
@@ -30,23 +27,17 @@ test('the real web-llm fetches config and model library from the local repositor
   expect(requests).toContain(`${REPO}/resolve/main/mlc-chat-config.json`);
   expect(requests).toContain(LIB);
   // …and stored the config in its own cache, as it would a real model's.
-  const cached = await page.evaluate(async (url) => {
-    const cache = await caches.open('webllm/config');
-    const hit = await cache.match(url);
-    return hit ? ((await hit.json()) as { context_window_size: number }) : null;
-  }, `${REPO}/resolve/main/mlc-chat-config.json`);
+  const cached = await page.evaluate(
+    async ({ name, url }) => {
+      const hit = await (await caches.open(name)).match(url);
+      return hit ? ((await hit.json()) as { context_window_size: number }) : null;
+    },
+    { name: CONFIG_CACHE, url: `${REPO}/resolve/main/mlc-chat-config.json` },
+  );
   expect(cached?.context_window_size).toBe(MLC_CONFIG.context_window_size);
   // The other pane was never touched.
   await expect(page.getByRole('region', { name: 'Pane A' }).getByRole('alert')).toHaveCount(0);
 });
-
-async function addCustomModel(page: import('@playwright/test').Page): Promise<void> {
-  const pane = page.getByRole('region', { name: 'Pane A' });
-  await pane.getByText('Add a model by URL').click();
-  await pane.getByLabel(/^Model URL/).fill(REPO);
-  await pane.getByLabel(/^Model library URL/).fill(LIB);
-  await pane.getByRole('button', { name: 'Add and load in pane A' }).click();
-}
 
 test('a 503 on the model config is a network failure with a retry that works once the server recovers', async ({
   page,
@@ -58,7 +49,7 @@ test('a 503 on the model config is a network failure with a retry that works onc
       failing ? route.fulfill({ status: 503, body: 'busy' }) : route.fallback(),
     );
   await freshPage(page);
-  await addCustomModel(page);
+  await addMlcFixtureModel(page);
   const error = page.getByRole('alert', { name: 'Pane A error' });
   await expect(error).toContainText('A download failed.');
   failing = false;
@@ -81,7 +72,7 @@ test('a corrupt cached config (an HTML error page) is reported, and Repair repla
       : route.fallback(),
   );
   await freshPage(page);
-  await addCustomModel(page);
+  await addMlcFixtureModel(page);
   const error = page.getByRole('alert', { name: 'Pane A error' });
   await expect(error).toContainText('A downloaded file does not match what was expected.');
   await expect(error.getByText(/JSON|Unexpected token/)).toBeAttached();
@@ -89,12 +80,21 @@ test('a corrupt cached config (an HTML error page) is reported, and Repair repla
   // A plain retry reads the corrupt copy from web-llm's cache again and fails the same way…
   await error.getByRole('button', { name: 'Retry loading in pane A' }).click();
   await expect(error).toContainText('A downloaded file does not match what was expected.');
-  // …Repair deletes the cached copy, so the load fetches a good one and gets as far as the model library.
+  // …Repair finds the cached copy damaged (its Git SHA-1 is not the one the repository lists), fetches a
+  // good one (and whatever else is missing), and the load gets as far as the model library.
   await error.getByRole('button', { name: 'Repair and reload in pane A' }).click();
   await expect(error).toContainText('The model library could not be started.');
   const cached = await page.evaluate(
-    async (url) => (await (await caches.open('webllm/config')).match(url))?.text(),
-    `${REPO}/resolve/main/mlc-chat-config.json`,
+    async ({ name, url }) => (await (await caches.open(name)).match(url))?.text(),
+    { name: CONFIG_CACHE, url: `${REPO}/resolve/main/mlc-chat-config.json` },
   );
   expect(cached).toContain('context_window_size');
+  // What Repair found and did stays on the pane.
+  await expect(
+    page.getByRole('region', { name: 'Pane A' }).getByRole('status').filter({ hasText: 'Repair:' }),
+  ).toContainText(
+    'Repair: 1 of 8 files was damaged and was fetched again (mlc-chat-config.json). ' +
+      '7 were missing; 6 were fetched again (tiny-q4f32_1-webgpu.wasm, tokenizer.json, tensor-cache.json and 4 more). ' +
+      'Could not fetch tiny-q4f32_1-webgpu.wasm intact: tiny-q4f32_1-webgpu.wasm is not a WebAssembly file',
+  );
 });

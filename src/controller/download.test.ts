@@ -17,7 +17,15 @@ vi.mock('../downloads/downloader', () => ({
         settle: (e) =>
           e
             ? reject(e)
-            : resolve({ baseUrl: url, total: 1, shardsTotal: 1, shardsSkipped: 0, bytesFetched: 1 }),
+            : resolve({
+                baseUrl: url,
+                total: 1,
+                shardsTotal: 1,
+                shardsSkipped: 0,
+                bytesFetched: 1,
+                hashes: 'published',
+                files: [],
+              }),
       });
     }),
 }));
@@ -60,6 +68,7 @@ describe('downloadModel', () => {
       shardsTotal: 1,
       bytesPerS: null,
       etaS: null,
+      hashes: null,
     };
     calls[0]?.opts.onProgress?.({ ...p, phase: 'downloading' });
     expect(pane().progress?.loaded).toBe(1);

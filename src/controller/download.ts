@@ -1,14 +1,15 @@
 /**
  * "Download now, load later": fetches a web-llm model's weights into web-llm's own cache from the page,
- * with progress into the download store (at most 10 updates a second) and one download per pane.
+ * with progress into the download store (at most 10 updates a second) and one job per pane — a download,
+ * or a repair (controller/repair.ts), which runs the same way so its progress shows in the same place.
  */
 import type { ModelSpec } from '../engine/types';
-import { downloadWeights, type DownloadProgress } from '../downloads/downloader';
+import { downloadWeights, type DownloadOptions, type DownloadProgress } from '../downloads/downloader';
 import { useDownloadStore } from '../downloads/download-store';
+import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../downloads/persistence';
 import { findModel } from '../features/models/catalog';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
-import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../features/storage/persistence';
 
 /** The MLC repository URL of a web-llm spec (a custom model's own, else the catalog's); null otherwise. */
 export function downloadUrlFor(spec: ModelSpec): string | null {
@@ -18,7 +19,7 @@ export function downloadUrlFor(spec: ModelSpec): string | null {
 
 const running: Record<PaneId, AbortController | null> = { a: null, b: null };
 
-type Settled = (pane: PaneId, spec: ModelSpec, ok: boolean) => void;
+type Settled = (pane: PaneId, ok: boolean) => void;
 const settledListeners: Settled[] = [];
 /** Called when a pane's download ends: finished (ok) or not (failed, cancelled). */
 export function onDownloadSettled(fn: Settled): void {
@@ -51,28 +52,33 @@ function throttled(ms: number, send: (p: DownloadProgress) => void) {
   return { push, flush };
 }
 
-export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
+/** A job's result, or null when it failed or was cancelled (the store then says which). */
+export async function runPaneJob<T>(
+  pane: PaneId,
+  modelUrl: string,
+  job: (opts: Pick<DownloadOptions, 'signal' | 'onProgress'>) => Promise<T>,
+  report: (result: T) => string | null = () => null,
+): Promise<T | null> {
   const { patch } = useDownloadStore.getState();
-  const modelUrl = downloadUrlFor(spec);
-  if (!modelUrl) return;
   running[pane]?.abort();
   const ctl = new AbortController();
   running[pane] = ctl;
   const mine = (): boolean => running[pane] === ctl;
-  patch(pane, { status: 'running', modelUrl, progress: null, error: null });
+  patch(pane, { status: 'running', modelUrl, progress: null, error: null, report: null });
   setDownloading(pane, true);
   const progress = throttled(100, (p) => mine() && patch(pane, { progress: p }));
   let ok = false;
   try {
-    await downloadWeights(modelUrl, { signal: ctl.signal, onProgress: progress.push });
+    const result = await job({ signal: ctl.signal, onProgress: progress.push });
     progress.flush();
-    if (mine()) patch(pane, { status: 'done' });
+    if (mine()) patch(pane, { status: 'done', report: report(result) });
     ok = true;
     // The first finished download is the moment to ask the browser not to evict it.
     void requestPersistenceAfterFirstDownload();
+    return result;
   } catch (e) {
     progress.flush();
-    if (!mine()) return;
+    if (!mine()) return null;
     const err = e as { name?: string; message?: string };
     if (err.name === 'AbortError') patch(pane, { status: 'cancelled' });
     else
@@ -80,17 +86,23 @@ export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void
         status: 'error',
         error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
       });
+    return null;
   } finally {
     if (mine()) {
       running[pane] = null;
       setDownloading(pane, false);
-      for (const fn of settledListeners) fn(pane, spec, ok);
+      for (const fn of settledListeners) fn(pane, ok);
     }
     notifyStorageChange();
   }
 }
 
-/** Stops the pane's download; shards already stored stay in the cache. */
+export async function downloadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
+  const modelUrl = downloadUrlFor(spec);
+  if (modelUrl) await runPaneJob(pane, modelUrl, (opts) => downloadWeights(modelUrl, opts));
+}
+
+/** Stops the pane's download (or repair); shards already stored stay in the cache. */
 export function cancelDownload(pane: PaneId): void {
   running[pane]?.abort();
 }

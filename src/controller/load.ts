@@ -140,10 +140,11 @@ export async function loadPair(panes: readonly PaneId[] = ['a', 'b']): Promise<v
 }
 
 // A finished "download now" in a pane with prompts waiting for it: load the model so they can run.
-onDownloadSettled((pane, spec, ok) => {
+onDownloadSettled((pane, ok) => {
   const p = useStore.getState().panes[pane];
   // A load that took over from the download (it cancels it) brings the model itself.
   if (p.status === 'loading' || !p.messages.some((m) => m.delivery?.state === 'queued')) return;
-  if (ok) void loadModel(pane, spec);
+  const spec = useStore.getState().picks[pane];
+  if (ok && spec) void loadModel(pane, spec);
   else missQueued(pane, 'the download did not finish');
 });

@@ -14,9 +14,17 @@ export interface PaneDownload {
   modelUrl: string | null;
   progress: DownloadProgress | null;
   error: { name: string; message: string } | null;
+  /** What a repair found and did, in words, once it is done. */
+  report: string | null;
 }
 
-export const idleDownload: PaneDownload = { status: 'idle', modelUrl: null, progress: null, error: null };
+export const idleDownload: PaneDownload = {
+  status: 'idle',
+  modelUrl: null,
+  progress: null,
+  error: null,
+  report: null,
+};
 
 export interface DownloadState {
   panes: Record<PaneId, PaneDownload>;

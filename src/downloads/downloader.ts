@@ -1,27 +1,20 @@
 /**
  * Downloads a web-llm model's weights into the Cache Storage entries web-llm itself reads (cache
  * "webllm/model", keyed by the URLs it derives), so a later load finds every shard and fetches none.
- * Shards already cached are skipped; at most `concurrency` are in flight; network errors, 408, 429 and
- * 5xx are retried with backoff; a shard is stored only once its whole body has arrived.
+ * Shards already cached (at their exact, measured size) are skipped; at most `concurrency` are in flight;
+ * network errors, 408, 429 and 5xx are retried with backoff; a shard is stored only once all of it has
+ * arrived and matched the SHA-256 Hugging Face publishes for it (by size only where none is published).
  */
-import { classify, httpError, namedError } from './errors';
-import {
-  decodeManifest,
-  fetchManifest,
-  manifestUrl,
-  modelBaseUrl,
-  shardUrl,
-  TENSOR_CACHE_FILE,
-  totalBytes,
-  type ShardRecord,
-  type TensorCacheManifest,
-} from './manifest';
+import { MODEL_CACHE, TENSOR_CACHE_FILE } from '../webllm-cache/names';
+import { fetchPublished, type Published } from '../webllm-cache/published';
+import { manifestUrl, modelBaseUrl } from '../webllm-cache/urls';
+import { checkCachedShards, type PendingShard } from './cache-check';
+import { classify, namedError } from './errors';
+import { readManifest } from './manifest';
+import type { FileOutcome } from './outcome';
 import { createRateMeter, etaSeconds } from './rate';
-import { abortableSleep, defaultBackoff, withRetry, type BackoffOptions, type RetryContext } from './retry';
-import { isCached, store, streamIntoCache } from './store-io';
-
-/** Where web-llm 0.2.86 keeps weights and tensor-cache.json (with appConfig.cacheBackend 'cache'). */
-export const WEBLLM_MODEL_CACHE = 'webllm/model';
+import { abortableSleep, defaultBackoff, type BackoffOptions, type RetryContext } from './retry';
+import { fetchShard } from './shard-fetch';
 
 export type DownloadPhase = 'manifest' | 'checking' | 'downloading' | 'retrying' | 'done';
 
@@ -37,6 +30,8 @@ export interface DownloadProgress {
   bytesPerS: number | null;
   /** Seconds left at that speed; null when unknown. */
   etaS: number | null;
+  /** Whether shards are checked against published SHA-256 hashes; null until known. */
+  hashes: Published['state'] | null;
 }
 
 export interface DownloadOptions {
@@ -45,9 +40,19 @@ export interface DownloadOptions {
   /** Shards in flight at once (default 2). */
   concurrency?: number;
   backoff?: Partial<BackoffOptions>;
-  cacheName?: string;
   fetch?: typeof fetch;
   caches?: CacheStorage;
+  /** Check every cached shard's bytes (and hash), not only its size; Repair does. */
+  checkCached?: boolean;
+  /**
+   * Filled in as the download goes — the manifest, then every shard: what the cache held, what was
+   * fetched and how it was checked — so a caller still has it when the download fails.
+   */
+  report?: FileOutcome[];
+  /** Published sizes and hashes, when the caller has them already; else they are asked for. */
+  published?: Published;
+  /** The page's origin: its own server may publish hashes too (see `treeListingFor`). */
+  pageOrigin?: string | null;
   /** Milliseconds, monotonic. */
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -62,26 +67,13 @@ export interface DownloadResult {
   shardsSkipped: number;
   /** Bytes that came over the network in this run. */
   bytesFetched: number;
+  /** Whether published hashes were there to check against. */
+  hashes: Published['state'];
+  /** The manifest and every shard: what the cache held, and what was fetched and how it was checked. */
+  files: FileOutcome[];
 }
 
 const cancelled = (): Error => namedError('AbortError', 'The download was cancelled.');
-
-/** The cached manifest when there is one (web-llm would use it as is), else a fetched and stored one. */
-async function readManifest(cache: Cache, base: string, fetchFn: typeof fetch, rc: RetryContext) {
-  const url = manifestUrl(base);
-  const hit = await cache.match(url);
-  if (hit) {
-    try {
-      return decodeManifest(await hit.arrayBuffer());
-    } catch {
-      await cache.delete(url); // unreadable: web-llm would fail on it too
-    }
-  }
-  const got = await withRetry(TENSOR_CACHE_FILE, () => fetchManifest(base, fetchFn, rc.signal), rc);
-  const type = got.contentType || 'application/json';
-  await store(cache, url, got.body, type, TENSOR_CACHE_FILE);
-  return got.manifest;
-}
 
 export async function downloadWeights(modelUrl: string, opts: DownloadOptions = {}): Promise<DownloadResult> {
   const fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -96,6 +88,7 @@ export async function downloadWeights(modelUrl: string, opts: DownloadOptions = 
     shardsTotal: 0,
     bytesPerS: null,
     etaS: null,
+    hashes: null,
   };
   let meter = createRateMeter(now());
   let started = now();
@@ -129,64 +122,84 @@ export async function downloadWeights(modelUrl: string, opts: DownloadOptions = 
   emit();
   const storage: CacheStorage | undefined = opts.caches ?? globalThis.caches;
   if (!storage) throw namedError('NotSupportedError', 'Cache Storage is unavailable (it needs https).');
-  const cache = await storage.open(opts.cacheName ?? WEBLLM_MODEL_CACHE);
-  const manifest: TensorCacheManifest = await readManifest(cache, base, fetchFn, rc);
-  Object.assign(p, { phase: 'checking', total: totalBytes(manifest), shardsTotal: manifest.records.length });
+  const cache = await storage.open(MODEL_CACHE);
+  const pageOrigin = opts.pageOrigin !== undefined ? opts.pageOrigin : (globalThis.location?.origin ?? null);
+  const published = opts.published ?? (await fetchPublished(base, fetchFn, { signal, pageOrigin }));
+  p.hashes = published.state;
+  const checkCached = opts.checkCached ?? false;
+  const files = opts.report ?? [];
+  const manifestOutcome: FileOutcome = {
+    name: TENSOR_CACHE_FILE,
+    url: manifestUrl(base),
+    found: 'missing',
+    fetched: false,
+    method: null,
+  };
+  files.push(manifestOutcome);
+  const manifest = await readManifest(cache, base, fetchFn, rc, {
+    published,
+    checkCached,
+    outcome: manifestOutcome,
+  });
+  Object.assign(p, { phase: 'checking', total: manifest.records.reduce((n, r) => n + r.nbytes, 0) });
+  p.shardsTotal = manifest.records.length;
   emit();
-  const keys = new Set((await cache.keys()).map((r) => r.url));
-  const missing: ShardRecord[] = [];
-  for (const r of manifest.records) {
-    if (await isCached(cache, keys, shardUrl(base, r.dataPath), r.nbytes)) {
-      p.loaded += r.nbytes;
-      p.shardsDone++;
-    } else missing.push(r);
-  }
+  const checked = await checkCachedShards(cache, base, manifest, { published, checkCached }, (nbytes) => {
+    p.loaded += nbytes;
+    p.shardsDone++;
+    emit();
+  });
+  files.push(...checked.files);
   const skipped = p.shardsDone;
   started = now();
   meter = createRateMeter(started); // speed counts network bytes from here on
   p.phase = 'downloading';
   emit();
 
-  const fetchOne = async (r: ShardRecord): Promise<void> => {
-    const url = shardUrl(base, r.dataPath);
+  const fetchOne = async (s: PendingShard): Promise<void> => {
     let partial = 0;
     const forget = (): void => {
       p.loaded -= partial; // a failed attempt's bytes no longer count
       partial = 0;
     };
-    const attempt = async (): Promise<void> => {
-      forget();
-      const res = await fetchFn(url, { signal });
-      if (!res.ok) throw httpError(res.status, r.dataPath, url, res.headers.get('Retry-After'));
-      await streamIntoCache(cache, url, res, r, (n) => {
-        partial += n;
-        p.loaded += n;
-        meter.add(n, now());
-        emit();
-      });
-    };
     try {
-      await withRetry(r.dataPath, attempt, rc);
+      s.outcome.method = await fetchShard({
+        cache,
+        url: s.outcome.url,
+        expect: s.expect,
+        fetchFn,
+        rc,
+        onAttempt: forget,
+        onBytes: (n) => {
+          partial += n;
+          p.loaded += n;
+          meter.add(n, now());
+          emit();
+        },
+      });
     } catch (e) {
       forget();
+      s.outcome.error = e instanceof Error ? e.message : String(e);
       throw e;
     }
-    fetched += r.nbytes;
+    s.outcome.fetched = true;
+    fetched += s.expect.size;
     p.shardsDone++;
     emit();
   };
 
   let next = 0;
   const failures: Error[] = [];
+  const pending = checked.pending;
   const lane = async (): Promise<void> => {
-    for (let r = missing[next]; failures.length === 0 && !signal.aborted && r; r = missing[next]) {
+    for (let s = pending[next]; failures.length === 0 && !signal.aborted && s; s = pending[next]) {
       next++;
       // After a failure no new shard starts; those in flight finish (and are kept) before it is
       // reported, so nothing is left downloading behind the user's back.
-      await fetchOne(r).catch((e: unknown) => void failures.push(classify(e, r.dataPath)));
+      await fetchOne(s).catch((e: unknown) => void failures.push(classify(e, s.expect.name)));
     }
   };
-  const lanes = Math.max(1, Math.min(opts.concurrency ?? 2, missing.length));
+  const lanes = Math.max(1, Math.min(opts.concurrency ?? 2, pending.length));
   await Promise.all(Array.from({ length: lanes }, lane));
   if (failures[0]) throw failures[0]; // the first; later ones are often its consequences
   if (signal.aborted) throw cancelled();
@@ -199,5 +212,7 @@ export async function downloadWeights(modelUrl: string, opts: DownloadOptions = 
     shardsTotal: p.shardsTotal,
     shardsSkipped: skipped,
     bytesFetched: fetched,
+    hashes: published.state,
+    files,
   };
 }

@@ -9,6 +9,7 @@ export type DownloadErrorName =
   | 'HttpError'
   | 'NetworkError'
   | 'IncompleteShardError'
+  | 'IntegrityError'
   | 'ManifestError'
   | 'AbortError'
   | 'NotSupportedError'
@@ -106,6 +107,13 @@ export function explainDownloadError(e: { name: string; message: string }): Down
       return {
         title: 'The model’s weight list (tensor-cache.json) is not valid.',
         advice: 'This is not an MLC model repository, or its files are damaged.',
+      };
+    case 'IntegrityError':
+      return {
+        title: 'A downloaded file does not match what was expected.',
+        advice:
+          'It was rejected (twice) and not stored. Repair checks every cached file of the model and fetches ' +
+          'again only what is missing or damaged; if it keeps failing, the repository’s copy differs from what it lists.',
       };
     case 'AbortError':
       return { title: 'Download cancelled.', advice: 'Finished shards are kept; retry to continue.' };

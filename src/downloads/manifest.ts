@@ -1,98 +1,105 @@
 /**
- * A web-llm model's weight manifest (`tensor-cache.json`) and the URLs web-llm derives from it.
- * The URLs must be exactly web-llm's: its Cache Storage keys are `new URL(dataPath, base).href`, compared
- * as strings (`ArtifactCache.hasAllKeys`), so one differing character means a second download.
+ * Getting a model's weight manifest (`tensor-cache.json`) for a download: the cached copy when it is
+ * intact (web-llm would use it as is), else a fetched one, checked before it is stored. Parsing is
+ * `webllm-cache/manifest.ts`'s; here a bad manifest becomes a named error.
  */
-import { httpError, namedError } from './errors';
+import { decodeManifest, type TensorCacheManifest } from '../webllm-cache/manifest';
+import { TENSOR_CACHE_FILE } from '../webllm-cache/names';
+import type { Published } from '../webllm-cache/published';
+import { manifestUrl } from '../webllm-cache/urls';
+import { checkBytes, expectationFor, type CheckMethod, type Expectation } from '../webllm-cache/verify';
+import { httpError, namedError, type NamedError } from './errors';
+import type { FileOutcome } from './outcome';
+import { withRetry, type RetryContext } from './retry';
+import { store } from './store-io';
 
-export const TENSOR_CACHE_FILE = 'tensor-cache.json';
-
-export interface ShardRecord {
-  /** Path relative to the model base URL, e.g. `params_shard_0.bin`. */
-  dataPath: string;
-  /** Size of the shard file in bytes. */
-  nbytes: number;
+export function manifestOrThrow(body: ArrayBuffer | Uint8Array | string): TensorCacheManifest {
+  const parsed = decodeManifest(body);
+  if (!parsed.ok) throw namedError('ManifestError', parsed.reason);
+  return parsed.manifest;
 }
 
-export interface TensorCacheManifest {
-  records: ShardRecord[];
+function manifestExpectation(url: string, published: Published | null): Expectation {
+  const content = (b: Uint8Array<ArrayBuffer>): string | null => {
+    const parsed = decodeManifest(b);
+    return parsed.ok ? null : parsed.reason;
+  };
+  return expectationFor(url, { name: TENSOR_CACHE_FILE, content }, published);
 }
 
-/**
- * The model base URL as web-llm 0.2.86 computes it (`cleanModelUrl`): a trailing slash, then
- * `resolve/main/` unless the URL already has a `…/resolve/<something>/` part, then `new URL().href`.
- * Like web-llm, a relative URL is rejected.
- */
-export function modelBaseUrl(modelUrl: string): string {
-  let u = modelUrl.endsWith('/') ? modelUrl : modelUrl + '/';
-  if (!/.+\/resolve\/.+\//.test(u)) u += 'resolve/main/';
-  try {
-    return new URL(u).href;
-  } catch {
-    throw namedError('TypeError', `Not an absolute model URL: ${modelUrl}`);
-  }
-}
-
-export function manifestUrl(base: string): string {
-  return new URL(TENSOR_CACHE_FILE, base).href;
-}
-
-export function shardUrl(base: string, dataPath: string): string {
-  return new URL(dataPath, base).href;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Validates the parts of `tensor-cache.json` a download needs; throws a `ManifestError` otherwise. */
-export function parseTensorCache(json: unknown): TensorCacheManifest {
-  const bad = (why: string): Error => namedError('ManifestError', `${TENSOR_CACHE_FILE}: ${why}`);
-  if (!isRecord(json) || !Array.isArray(json.records)) throw bad('no "records" list');
-  const seen = new Set<string>();
-  const records = json.records.map((r: unknown, i): ShardRecord => {
-    if (!isRecord(r)) throw bad(`record ${i} is not an object`);
-    const { dataPath, nbytes } = r;
-    if (typeof dataPath !== 'string' || dataPath === '') throw bad(`record ${i} has no dataPath`);
-    if (typeof nbytes !== 'number' || !Number.isSafeInteger(nbytes) || nbytes < 0)
-      throw bad(`record ${i} (${dataPath}) has no valid nbytes`);
-    if (seen.has(dataPath)) throw bad(`${dataPath} is listed twice`);
-    seen.add(dataPath);
-    return { dataPath, nbytes };
-  });
-  return { records };
-}
-
-export function totalBytes(m: TensorCacheManifest): number {
-  return m.records.reduce((sum, r) => sum + r.nbytes, 0);
-}
-
-export interface FetchedManifest {
-  manifest: TensorCacheManifest;
-  /** The exact bytes received, to store in the cache as web-llm would. */
-  body: ArrayBuffer;
-  contentType: string;
-}
-
-/** Fetches and parses `tensor-cache.json` under `base`. HTTP failures become named errors. */
+/** Fetches and checks `tensor-cache.json` under `base`; HTTP failures and a wrong body become named errors. */
 export async function fetchManifest(
   base: string,
   fetchFn: typeof fetch,
   signal?: AbortSignal,
-): Promise<FetchedManifest> {
+  published: Published | null = null,
+): Promise<{
+  manifest: TensorCacheManifest;
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  method: CheckMethod | null;
+}> {
   const url = manifestUrl(base);
-  const res = await fetchFn(url, { signal });
+  const res = await fetchFn(url, { signal: signal ?? null });
   if (!res.ok) throw httpError(res.status, TENSOR_CACHE_FILE, url, res.headers.get('Retry-After'));
-  const body = await res.arrayBuffer();
-  return { manifest: decodeManifest(body), body, contentType: res.headers.get('Content-Type') ?? '' };
+  const body = new Uint8Array(await res.arrayBuffer());
+  const verdict = await checkBytes(body, manifestExpectation(url, published));
+  if (verdict.state === 'damaged') {
+    // Not JSON, or not a manifest: the same every time. A hash mismatch may be a proxy's doing: retried.
+    throw verdict.failed === 'digest'
+      ? namedError('IntegrityError', verdict.reason, { retryable: true })
+      : namedError('ManifestError', verdict.reason);
+  }
+  return {
+    manifest: manifestOrThrow(body),
+    body,
+    contentType: res.headers.get('Content-Type') ?? '',
+    method: verdict.state === 'ok' ? verdict.method : null,
+  };
 }
 
-export function decodeManifest(body: ArrayBuffer): TensorCacheManifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    throw namedError('ManifestError', `${TENSOR_CACHE_FILE} is not valid JSON`);
+/**
+ * The cached manifest if it is intact — readable, and matching the published hash when `checkCached` —
+ * else a fetched, checked and stored one. A damaged cached copy is deleted first. `outcome` is filled in.
+ */
+export async function readManifest(
+  cache: Cache,
+  base: string,
+  fetchFn: typeof fetch,
+  rc: RetryContext,
+  opts: { published: Published | null; checkCached: boolean; outcome: FileOutcome },
+): Promise<TensorCacheManifest> {
+  const url = manifestUrl(base);
+  const hit = await cache.match(url);
+  const { outcome } = opts;
+  if (hit) {
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    const expect = manifestExpectation(url, opts.checkCached ? opts.published : null);
+    const verdict = await checkBytes(bytes, expect);
+    if (verdict.state === 'ok') {
+      Object.assign(outcome, { found: 'ok', method: verdict.method });
+      return manifestOrThrow(bytes);
+    }
+    if (verdict.state === 'damaged') Object.assign(outcome, { found: 'damaged', reason: verdict.reason });
+    await cache.delete(url); // web-llm would fail on it too
   }
-  return parseTensorCache(json);
+  let integrityFailures = 0;
+  try {
+    const got = await withRetry(
+      TENSOR_CACHE_FILE,
+      () =>
+        fetchManifest(base, fetchFn, rc.signal, opts.published).catch((e: unknown) => {
+          const n = e as NamedError;
+          if (n.name === 'IntegrityError' && ++integrityFailures >= 2) n.retryable = false;
+          throw e;
+        }),
+      rc,
+    );
+    await store(cache, url, got.body, got.contentType || 'application/json', TENSOR_CACHE_FILE);
+    Object.assign(outcome, { fetched: true, method: got.method });
+    return got.manifest;
+  } catch (e) {
+    outcome.error = e instanceof Error ? e.message : String(e);
+    throw e;
+  }
 }

@@ -20,6 +20,7 @@ const progress = {
   shardsTotal: 4,
   bytesPerS: 1.5 * 1024 ** 2,
   etaS: 6,
+  hashes: 'published' as const,
 };
 
 afterEach(() => {
@@ -49,6 +50,33 @@ describe('DownloadPanel', () => {
       'Downloading · 3.0 MB / 12.0 MB · 25% · 1.5 MB/s · ETA 6 s · shards 1/4',
     );
     expect(screen.getByRole('button', { name: 'Cancel download for pane A' })).toBeTruthy();
+    expect(screen.getByText(/checked against the SHA-256 Hugging Face publishes/)).toBeTruthy();
+  });
+
+  it('says when shards can be checked by size only, and shows a repair’s report when done', () => {
+    useStore.getState().setPick('a', spec);
+    const sizeOnly = { ...progress, hashes: 'unavailable' as const };
+    useDownloadStore.getState().patch('a', { status: 'running', modelUrl: URL_, progress: sizeOnly });
+    const { rerender } = render(<DownloadPanel pane="a" />);
+    expect(screen.getByText(/No SHA-256 is published .* checked by size only/)).toBeTruthy();
+    const report = '1 of 6 files was damaged and was fetched again (params_shard_1.bin).';
+    act(() => useDownloadStore.getState().patch('a', { status: 'done', report }));
+    rerender(<DownloadPanel pane="a" />);
+    expect(screen.getByRole('status').textContent).toBe(report);
+  });
+
+  it('offers Repair after an integrity failure, and only then', () => {
+    useStore.getState().setPick('a', spec);
+    const error = { name: 'IntegrityError', message: 'params_shard_1.bin: SHA-256 is 0123…' };
+    useDownloadStore.getState().patch('a', { status: 'error', modelUrl: URL_, progress, error });
+    const { rerender } = render(<DownloadPanel pane="a" />);
+    const alert = screen.getByRole('alert', { name: 'Pane A download error' });
+    expect(alert.textContent).toContain('A downloaded file does not match what was expected.');
+    expect(screen.getByRole('button', { name: 'Repair model files for pane A' })).toBeTruthy();
+    const network = { name: 'NetworkError', message: 'gave up' };
+    act(() => useDownloadStore.getState().patch('a', { error: network }));
+    rerender(<DownloadPanel pane="a" />);
+    expect(screen.queryByRole('button', { name: 'Repair model files for pane A' })).toBeNull();
   });
 
   it('explains a failure and offers a retry; a download of another model does not show', () => {

@@ -1,4 +1,5 @@
 import { cancelDownload, downloadModel, downloadUrlFor } from '../../controller/download';
+import { repairDownload } from '../../controller/repair';
 import type { DownloadPhase, DownloadProgress } from '../../downloads/downloader';
 import { selectDownload, useDownloadStore } from '../../downloads/download-store';
 import { explainDownloadError } from '../../downloads/errors';
@@ -14,6 +15,12 @@ const PHASE: Record<DownloadPhase, string> = {
   retrying: 'Connection trouble, retrying',
   done: 'Downloaded',
 };
+
+const CHECKS = {
+  published: 'Each shard is checked against the SHA-256 Hugging Face publishes for it before it is stored.',
+  unavailable:
+    'No SHA-256 is published for these files: each shard is checked by size only before it is stored.',
+} as const;
 
 function formatSpeed(bps: number | null): string {
   return bps === null ? '— MB/s' : `${(bps / 1024 ** 2).toFixed(1)} MB/s`;
@@ -41,6 +48,7 @@ function Progress({ name, p }: { name: string; p: DownloadProgress }) {
         {PHASE[p.phase]} · {formatBytes(p.loaded)} / {formatBytes(p.total)} · {formatPercent(fraction)} ·{' '}
         {formatSpeed(p.bytesPerS)} · ETA {formatEta(p.etaS)} · shards {p.shardsDone}/{p.shardsTotal}
       </p>
+      {p.hashes && <p className="hint">{CHECKS[p.hashes]}</p>}
     </>
   );
 }
@@ -73,7 +81,9 @@ export function DownloadPanel({ pane }: { pane: PaneId }) {
         </button>
       )}
       {d.status === 'done' && (
-        <p role="status">Weights downloaded: loading this model will not download them again.</p>
+        <p role="status">
+          {d.report ?? 'Weights downloaded: loading this model will not download them again.'}
+        </p>
       )}
       {d.status === 'error' && d.error && why && (
         <div className="error-box" role="alert" aria-label={`Pane ${name} download error`}>
@@ -87,6 +97,11 @@ export function DownloadPanel({ pane }: { pane: PaneId }) {
           <button type="button" disabled={loading} onClick={start}>
             Retry download for pane {name}
           </button>
+          {d.error.name === 'IntegrityError' && (
+            <button type="button" disabled={loading} onClick={() => void repairDownload(pane, pick)}>
+              Repair model files for pane {name}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { loadModel } from '../../controller/load';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
-import { isModelCached } from '../storage/inventory';
+import { isSpecCached } from '../storage/cached';
 import { catalog, describeModel, type ModelFacts } from './catalog';
 import { ModelDetails } from './model-details';
 import { GgufList } from './gguf-list';
@@ -40,7 +40,10 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
   }, [query, selected]);
   useEffect(() => {
     let live = true;
-    if (selected) void isModelCached(selected).then((cached) => live && setCache({ id: selected, cached }));
+    if (selected)
+      void isSpecCached({ engine: 'webllm', id: selected }).then(
+        (cached) => live && setCache({ id: selected, cached }),
+      );
     return () => {
       live = false;
     };

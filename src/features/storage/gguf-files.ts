@@ -6,7 +6,7 @@
  * file without one, or shorter than `originalSize`, is an interrupted download.
  */
 import type { Health } from './health';
-import { fileName } from './webllm-groups';
+import { fileName } from '../../webllm-cache/urls';
 
 export const WLLAMA_DIR = 'cache';
 export const METADATA_PREFIX = '__metadata__';

@@ -7,9 +7,11 @@ import type { ModelSpec } from '../../engine/types';
 import { deleteAppData, type AppDataResult } from './app-data';
 import { readEstimate, type StorageFigures } from './estimate';
 import type { Health } from './health';
-import { forgetPersistenceRequest, readPersisted } from './persistence';
-import { cleanModelUrl, type CachedEntry, type KnownModel } from './webllm-groups';
-import { deleteAllWebLlmCaches, deleteWebLlmEntries, readWebLlmModels, weightsCached } from './webllm-cache';
+import { forgetPersistenceRequest, readPersisted } from '../../downloads/persistence';
+import type { RepairTarget } from '../../downloads/repair';
+import { deleteAllWebLlmCaches, deleteEntries, type CachedEntry } from '../../webllm-cache/storage';
+import type { KnownModel } from './webllm-groups';
+import { readWebLlmModels } from './webllm-models';
 import { clearGgufCache, deleteGgufFiles, readGgufModels } from './wllama-cache';
 
 export interface StoredModel {
@@ -20,9 +22,11 @@ export interface StoredModel {
   size: number;
   health: Health;
   parts: string;
-  /** What deleting (or repairing) this model removes. */
+  /** What deleting this model removes. */
   webllmEntries: CachedEntry[];
   ggufFiles: string[];
+  /** What Repair checks and fetches again: a web-llm model whose weights' base URL is known. */
+  repair: RepairTarget | null;
 }
 
 export interface Inventory {
@@ -74,6 +78,7 @@ export async function readInventory(known: KnownModel[]): Promise<Inventory> {
       parts: m.parts,
       webllmEntries: m.entries,
       ggufFiles: [],
+      repair: m.base === null ? null : { modelUrl: m.base, modelLib: m.modelLib },
     })),
     ...gguf.map((g) => ({
       key: g.key,
@@ -85,14 +90,14 @@ export async function readInventory(known: KnownModel[]): Promise<Inventory> {
       parts: g.parts,
       webllmEntries: [],
       ggufFiles: g.files.map((f) => f.name),
+      repair: null,
     })),
   ].sort((a, b) => a.name.localeCompare(b.name));
   return { models, figures, persisted, problems };
 }
 
-/** Delete, or repair: removing a model's cached files is what makes the next load fetch clean copies. */
 export async function removeStoredModel(m: StoredModel): Promise<void> {
-  await deleteWebLlmEntries(m.webllmEntries);
+  await deleteEntries(m.webllmEntries);
   await deleteGgufFiles(m.ggufFiles);
 }
 
@@ -114,15 +119,4 @@ export async function deleteEverything(): Promise<AppDataResult> {
   const appData = await step('saved conversations and settings', deleteAppData);
   if (failed.length || appData === null) throw new Error(`could not delete ${failed.join(', ')}`);
   return appData;
-}
-
-/** Whether a catalog model's weights are all in the cache (what src/features/models/cache-status.ts did). */
-export async function isModelCached(id: string): Promise<boolean> {
-  const e = catalog.find((m) => m.id === id);
-  if (!e) return false;
-  try {
-    return await weightsCached(cleanModelUrl(e.model));
-  } catch {
-    return false;
-  }
 }

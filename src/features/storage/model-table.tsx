@@ -1,3 +1,4 @@
+import { repairStoredModel } from '../../controller/repair';
 import { formatBytes } from '../../ui/format';
 import { removeStoredModel, type StoredModel } from './inventory';
 import type { StorageState } from './use-storage';
@@ -14,19 +15,36 @@ function State({ m }: { m: StoredModel }) {
   );
 }
 
+/** Repair a model that looks incomplete or damaged; Verify one that looks complete: the same check. */
+function RepairButton(props: {
+  m: StoredModel;
+  disabled: boolean;
+  onRepair: (m: StoredModel, verb: string) => void;
+}) {
+  const { m, disabled, onRepair } = props;
+  const [label, verb] = m.health.state === 'complete' ? ['Verify', 'Verifying'] : ['Repair', 'Repairing'];
+  return (
+    <button type="button" disabled={disabled} onClick={() => onRepair(m, verb)}>
+      {label} {m.name}
+    </button>
+  );
+}
+
 /** One row per downloaded model, with its size, whether it is usable, and Repair / Delete. */
 export function ModelTable({ storage }: { storage: StorageState }) {
   const { inventory, busy, loading, run } = storage;
   const models = inventory?.models ?? [];
   if (!models.length) return <p>No models are downloaded in this browser.</p>;
   const idle = busy === null && !loading;
-  const act = (verb: 'Deleting' | 'Repairing', m: StoredModel): void =>
-    void run(`${verb} ${m.name}`, async () => {
+  const remove = (m: StoredModel): void =>
+    void run(`Deleting ${m.name}`, async () => {
       await removeStoredModel(m);
-      return verb === 'Deleting'
-        ? `Deleted ${m.name} (${formatBytes(m.size)}).`
-        : `Repaired ${m.name}: its cached files are gone; the next load downloads clean copies.`;
+      return `Deleted ${m.name} (${formatBytes(m.size)}).`;
     });
+  const repair = (m: StoredModel, verb: string): void => {
+    const target = m.repair;
+    if (target) void run(`${verb} ${m.name}`, async () => `${m.name}: ${await repairStoredModel(target)}`);
+  };
   return (
     <>
       <table className="storage-models">
@@ -62,12 +80,8 @@ export function ModelTable({ storage }: { storage: StorageState }) {
               </td>
               <td>
                 <div className="row">
-                  {m.health.state !== 'complete' && (
-                    <button type="button" disabled={!idle} onClick={() => act('Repairing', m)}>
-                      Repair {m.name}
-                    </button>
-                  )}
-                  <button type="button" disabled={!idle} onClick={() => act('Deleting', m)}>
+                  {m.repair && <RepairButton m={m} disabled={!idle} onRepair={repair} />}
+                  <button type="button" disabled={!idle} onClick={() => remove(m)}>
                     Delete {m.name}
                   </button>
                 </div>
@@ -76,12 +90,12 @@ export function ModelTable({ storage }: { storage: StorageState }) {
           ))}
         </tbody>
       </table>
-      {models.some((m) => m.health.state !== 'complete') && (
-        <p className="note">
-          Repair deletes a model&apos;s cached files (weights, library and config) so that the next load
-          downloads clean copies. Use it when a model is incomplete or damaged, or keeps failing to load.
-        </p>
-      )}
+      <p className="note">
+        Repair (or Verify, for a model that looks complete) reads every cached file of a web-llm model and
+        checks its size, its content and — where Hugging Face publishes one — its SHA-256; it fetches again
+        only what is missing or damaged, then reloads the model in a pane where it had failed to load. An
+        incomplete GGUF download is deleted instead; loading it downloads it again.
+      </p>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../ui/format';
-import { requestPersistence } from './persistence';
+import { requestPersistence } from '../../downloads/persistence';
 import type { StorageState } from './use-storage';
 
 function yesNo(v: boolean | null | undefined): string {

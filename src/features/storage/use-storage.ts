@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { PANES } from '../../store/types';
 import { knownModels, readInventory, type Inventory } from './inventory';
-import { onStorageChange } from './persistence';
+import { onStorageChange } from '../../downloads/persistence';
 
 export interface StorageState {
   inventory: Inventory | null;

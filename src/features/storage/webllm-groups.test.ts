@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CONFIG_CACHE, MODEL_CACHE, WASM_CACHE } from '../../webllm-cache/names';
+import type { CachedEntry } from '../../webllm-cache/storage';
 import {
   cleanModelUrl,
   groupWebLlmEntries,
   libraryNamedAfter,
   unknownBase,
-  type CachedEntry,
   type KnownModel,
 } from './webllm-groups';
 
@@ -55,10 +56,10 @@ describe('groupWebLlmEntries', () => {
   it('puts weights, tokenizer and config of one repository in one group named by its shortest id', () => {
     const groups = groupWebLlmEntries(
       [
-        e('webllm/model', l8 + 'tensor-cache.json'),
-        e('webllm/model', l8 + 'params_shard_0.bin', 1000),
-        e('webllm/model', l8 + 'tokenizer.json'),
-        e('webllm/config', l8 + 'mlc-chat-config.json'),
+        e(MODEL_CACHE, l8 + 'tensor-cache.json'),
+        e(MODEL_CACHE, l8 + 'params_shard_0.bin', 1000),
+        e(MODEL_CACHE, l8 + 'tokenizer.json'),
+        e(CONFIG_CACHE, l8 + 'mlc-chat-config.json'),
       ],
       known,
     );
@@ -67,6 +68,8 @@ describe('groupWebLlmEntries', () => {
       name: 'Llama-3.1-8B-Instruct-q4f32_1-MLC',
       aliases: ['Llama-3.1-8B-Instruct-q4f32_1-MLC-1k'],
       base: l8,
+      // What Repair checks: the library of the id shown, not the 1k variant's.
+      modelLib: `${LIBS}/L8.wasm`,
     });
     expect(groups[0]?.entries).toHaveLength(4);
   });
@@ -74,10 +77,10 @@ describe('groupWebLlmEntries', () => {
   it('attaches each library to the weights whose record names it, once', () => {
     const groups = groupWebLlmEntries(
       [
-        e('webllm/model', l8 + 'tensor-cache.json'),
-        e('webllm/model', hermes + 'tensor-cache.json'),
-        e('webllm/wasm', `${LIBS}/L8.wasm`),
-        e('webllm/wasm', `${LIBS}/L8-1k.wasm`),
+        e(MODEL_CACHE, l8 + 'tensor-cache.json'),
+        e(MODEL_CACHE, hermes + 'tensor-cache.json'),
+        e(WASM_CACHE, `${LIBS}/L8.wasm`),
+        e(WASM_CACHE, `${LIBS}/L8-1k.wasm`),
       ],
       known,
     );
@@ -94,13 +97,13 @@ describe('groupWebLlmEntries', () => {
   it('gives a library whose weights are not cached its own model row', () => {
     const groups = groupWebLlmEntries(
       [
-        e('webllm/config', `${HF}/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/mlc-chat-config.json`),
-        e('webllm/wasm', `${LIBS}/Q05.wasm`),
+        e(CONFIG_CACHE, `${HF}/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/mlc-chat-config.json`),
+        e(WASM_CACHE, `${LIBS}/Q05.wasm`),
       ],
       known,
     );
     expect(groups.map((g) => [g.name, g.entries.length])).toEqual([['Qwen2.5-0.5B-Instruct-q4f16_1-MLC', 2]]);
-    const libOnly = groupWebLlmEntries([e('webllm/wasm', `${LIBS}/Q05.wasm`)], known);
+    const libOnly = groupWebLlmEntries([e(WASM_CACHE, `${LIBS}/Q05.wasm`)], known);
     expect(libOnly[0]).toMatchObject({
       name: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
       base: `${HF}/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/`,
@@ -111,9 +114,9 @@ describe('groupWebLlmEntries', () => {
     const custom = 'http://127.0.0.1:4173/__fixtures__/mlc/Tiny-q4f32_1-MLC/resolve/main/';
     const groups = groupWebLlmEntries(
       [
-        e('webllm/config', custom + 'mlc-chat-config.json', 300),
-        e('webllm/model', custom + 'params_shard_0.bin', 700),
-        e('webllm/wasm', 'http://127.0.0.1:4173/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm', 50),
+        e(CONFIG_CACHE, custom + 'mlc-chat-config.json', 300),
+        e(MODEL_CACHE, custom + 'params_shard_0.bin', 700),
+        e(WASM_CACHE, 'http://127.0.0.1:4173/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm', 50),
       ],
       known,
     );
@@ -127,7 +130,7 @@ describe('groupWebLlmEntries', () => {
     const base = 'https://example.org/m/Tiny/resolve/main/';
     const lib = 'https://example.org/libs/tiny.wasm';
     const groups = groupWebLlmEntries(
-      [e('webllm/model', base + 'tensor-cache.json'), e('webllm/wasm', lib)],
+      [e(MODEL_CACHE, base + 'tensor-cache.json'), e(WASM_CACHE, lib)],
       [...known, { id: 'Tiny', model: 'https://example.org/m/Tiny', modelLib: lib }],
     );
     expect(groups.map((g) => [g.name, g.entries.length])).toEqual([['Tiny', 2]]);
@@ -139,10 +142,10 @@ describe('groupWebLlmEntries', () => {
     expect(libraryNamedAfter('Llama-3.2-1B-Instruct-q4f32_1-MLC', lib)).toBe(true);
     expect(libraryNamedAfter('Llama-3.2-1B-Instruct-q4f16_1-MLC', lib)).toBe(false);
     expect(
-      groupWebLlmEntries([e('webllm/model', base + 'tensor-cache.json'), e('webllm/wasm', lib)], known),
+      groupWebLlmEntries([e(MODEL_CACHE, base + 'tensor-cache.json'), e(WASM_CACHE, lib)], known),
     ).toHaveLength(1);
     // Without cached weights the guess never names a model: the library stands alone.
-    expect(groupWebLlmEntries([e('webllm/wasm', lib)], known)[0]).toMatchObject({
+    expect(groupWebLlmEntries([e(WASM_CACHE, lib)], known)[0]).toMatchObject({
       base: null,
       name: 'Llama-3.2-1B-Instruct-q4f32_1_cs1k-webgpu.wasm',
     });

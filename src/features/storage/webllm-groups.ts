@@ -1,20 +1,12 @@
 /**
- * Which cached web-llm files belong to which model. web-llm keys its three Cache Storage caches by URL:
- * weights, manifest and tokenizer under the model's base URL (`…/resolve/main/`) in "webllm/model", the chat
- * config under the same base in "webllm/config", and the compiled model library (a .wasm URL) in
- * "webllm/wasm". Grouping is by that base; a base no known record names (a custom model) is its own group.
+ * Which cached web-llm files belong to which model. web-llm keys its caches by URL (webllm-cache/names.ts):
+ * weights, manifest, tokenizer and chat config under the model's base URL (`…/resolve/main/`), the
+ * compiled model library under its own URL. Grouping is by that base; a base no known record names (a
+ * custom model) is its own group.
  */
-import { modelBaseUrl } from '../../downloads/manifest';
-
-export const WEBLLM_CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'] as const;
-export type WebLlmCacheName = (typeof WEBLLM_CACHES)[number];
-
-export interface CachedEntry {
-  cache: WebLlmCacheName;
-  url: string;
-  /** Body size in bytes. */
-  size: number;
-}
+import { WASM_CACHE } from '../../webllm-cache/names';
+import type { CachedEntry } from '../../webllm-cache/storage';
+import { fileName, modelBaseUrl } from '../../webllm-cache/urls';
 
 /** A model the app can name: a catalog record, or a custom model the user added by URL. */
 export interface KnownModel {
@@ -36,6 +28,8 @@ export interface WebLlmGroup {
   entries: CachedEntry[];
   /** Set when the model library this model uses is listed (and deleted) under another model. */
   sharesLibraryWith?: string;
+  /** The model library a record of these weights names, when one does (what Repair checks). */
+  modelLib: string | null;
 }
 
 /** The base URL web-llm resolves a record's `model` to (its `cleanModelUrl`). */
@@ -52,15 +46,6 @@ export function cleanModelUrl(model: string): string {
 export function unknownBase(url: string): string {
   const m = /^(.*?\/resolve\/[^/]+\/)/.exec(url);
   return m?.[1] ?? url.slice(0, url.lastIndexOf('/') + 1);
-}
-
-export function fileName(url: string): string {
-  const tail = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
-  try {
-    return decodeURIComponent(tail) || url;
-  } catch {
-    return tail || url;
-  }
 }
 
 /**
@@ -92,20 +77,22 @@ export function groupWebLlmEntries(entries: CachedEntry[], known: KnownModel[]):
     let g = groups.get(base);
     if (!g) {
       const [name, ...aliases] = primaryFirst(idsByBase.get(base) ?? []);
-      g = { key: `webllm:${base}`, name: name ?? base, aliases, base, entries: [] };
+      const mine = known.filter((k) => k.modelLib && cleanModelUrl(k.model) === base);
+      const modelLib = (mine.find((k) => k.id === name) ?? mine[0])?.modelLib ?? null;
+      g = { key: `webllm:${base}`, name: name ?? base, aliases, base, entries: [], modelLib };
       groups.set(base, g);
     }
     return g;
   };
 
   for (const e of entries) {
-    if (e.cache === 'webllm/wasm') continue;
+    if (e.cache === WASM_CACHE) continue;
     groupFor(bases.find((b) => e.url.startsWith(b)) ?? unknownBase(e.url)).entries.push(e);
   }
 
   const libraryOnly: WebLlmGroup[] = [];
   for (const e of entries) {
-    if (e.cache !== 'webllm/wasm') continue;
+    if (e.cache !== WASM_CACHE) continue;
     const exact = known.filter((k) => k.modelLib === e.url).map((k) => cleanModelUrl(k.model));
     const guessed = known
       .filter((k) => k.modelLib === undefined && libraryNamedAfter(k.id, e.url))
@@ -117,6 +104,7 @@ export function groupWebLlmEntries(entries: CachedEntry[], known: KnownModel[]):
     const [owner, ...others] = present;
     if (owner) {
       owner.entries.push(e);
+      owner.modelLib ??= e.url;
       for (const o of others) o.sharesLibraryWith = owner.name;
     } else if (exact[0] !== undefined) {
       groupFor(exact[0]).entries.push(e);
@@ -127,6 +115,7 @@ export function groupWebLlmEntries(entries: CachedEntry[], known: KnownModel[]):
         aliases: [],
         base: null,
         entries: [e],
+        modelLib: e.url,
       });
     }
   }
