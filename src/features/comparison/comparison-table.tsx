@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { measureBandwidth } from '../../controller/diagnostics';
 import { useStore } from '../../store/store';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
 

@@ -9,7 +9,7 @@ import {
   sevenBAlternatives,
   smallContextVariant,
 } from '../models/catalog';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 import { pairVerdict, type PairModel } from './verdict';
 
 const LEVEL = { ok: 'Likely to fit', uncertain: 'May not fit', unlikely: 'Unlikely to work' } as const;
@@ -124,7 +124,7 @@ export function DeviceCheck() {
           </button>
         ))}
         <button type="button" disabled={busy || (!picks.a && !picks.b)} onClick={() => void loadPair()}>
-          Load both ({[picks.a, picks.b].map((p) => (p ? modelLabel(p.id) : 'none')).join(', then ')})
+          Load both ({[picks.a, picks.b].map((p) => (p ? modelLabel(p.id, p.url) : 'none')).join(', then ')})
         </button>
       </div>
     </section>
