@@ -33,10 +33,22 @@ export function stripInvisible(s: string): string {
   return s.replace(INVISIBLE, '');
 }
 
-/** Shortens to at most `max` characters (code points), with an ellipsis where it was cut. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The characters a reader sees (grapheme clusters). */
+export function visibleLength(s: string): number {
+  return Array.from(graphemes.segment(s)).length;
+}
+
+/** Shortens to at most `max` visible characters, with an ellipsis where it was cut. */
 export function truncate(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+  if (s.length <= max) return s;
+  const kept: string[] = [];
+  for (const { segment } of graphemes.segment(s)) {
+    if (kept.length === max) return `${kept.slice(0, max - 1).join('')}…`;
+    kept.push(segment);
+  }
+  return s;
 }
 
 /** A decoded, visible-only, bounded piece of a URL, for showing as (part of) a name. */
