@@ -15,6 +15,7 @@ import { useStore } from '../store/store';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { CopyLink } from './copy-link';
+import { Notices } from './notices';
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -38,6 +39,7 @@ export function App() {
           leaves this browser.
         </p>
       </header>
+      <Notices />
       <DeviceCheck />
       {ready && (
         <div className="panes">

@@ -3,6 +3,10 @@ import { useStore } from '../store/store';
 import { PANES, type PaneId } from '../store/types';
 import { loadSession, saveSession, type SavedPane } from './persist';
 
+/** The saved record as it was, when part of it could not be read (so it can still be exported). */
+let unreadable: unknown;
+export const savedBeforeRestore = (): unknown => unreadable;
+
 let lastDraftSave = 0;
 
 export function snapshot(): Parameters<typeof saveSession>[0] {
@@ -29,10 +33,15 @@ export async function restoreSession(): Promise<void> {
   const saved = await loadSession().catch(() => null);
   const { patchPane, setSettings } = useStore.getState();
   if (saved) {
-    setSettings(saved.settings);
+    const { session, problems, raw } = saved;
+    setSettings(session.settings);
     for (const id of PANES) {
-      const p = saved.panes[id];
+      const p = session.panes[id];
       patchPane(id, { model: p.model, messages: p.messages, status: 'empty' });
+    }
+    if (problems.length) {
+      unreadable = raw;
+      useStore.setState((s) => ({ notices: [...s.notices, ...problems] }));
     }
   }
   useStore.setState({ restored: true });

@@ -33,6 +33,9 @@ export interface AppState {
   setComposer: (text: string) => void;
   patchPane: (id: PaneId, patch: Partial<PaneState> | ((p: PaneState) => Partial<PaneState>)) => void;
   setSettings: (patch: Partial<Settings>) => void;
+  /** Things the reader should know that belong to no pane (e.g. saved data that could not be read). */
+  notices: string[];
+  dismissNotice: (text: string) => void;
 }
 
 export const useStore = create<AppState>()((set) => ({
@@ -58,6 +61,8 @@ export const useStore = create<AppState>()((set) => ({
       return { panes: { ...s.panes, [id]: { ...cur, ...next } } };
     }),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  notices: [],
+  dismissNotice: (text) => set((s) => ({ notices: s.notices.filter((n) => n !== text) })),
 }));
 
 export const selectPane =
