@@ -10,27 +10,9 @@
  */
 import * as v from 'valibot';
 import type { EngineKind, EngineStats, ModelSpec } from '../engine/types';
-import {
-  defaultSettings,
-  PANES,
-  type Draft,
-  type GenSettings,
-  type Message,
-  type PaneId,
-  type ReplyStatus,
-  type RunMode,
-  type Settings,
-  type TurnRecord,
-} from '../store/types';
+import type { Draft, Message, PaneId, ReplyStatus, Settings, TurnRecord } from '../store/types';
+import { count, finite, isRecord, MODES, readSettings, type Assert, type Same } from './saved-settings';
 
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the usual exact type-equality test
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-/** Fails to compile unless a schema's output is exactly the store's type. */
-type Assert<T extends true> = T;
-
-const finite = v.pipe(v.number(), v.finite());
-const nonNegative = v.pipe(finite, v.minValue(0));
-const count = v.pipe(finite, v.integer(), v.minValue(0));
 function isHttpUrl(s: string): boolean {
   try {
     return /^https?:$/.test(new URL(s).protocol);
@@ -41,7 +23,6 @@ function isHttpUrl(s: string): boolean {
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl));
 
 const ENGINES = ['webllm', 'llamacpp'] as const satisfies readonly EngineKind[];
-const MODES = ['together', 'in-turn'] as const satisfies readonly RunMode[];
 const STATUSES = [
   'stop',
   'length',
@@ -97,21 +78,12 @@ const DraftSchema = v.object({
   mode: v.picklist(MODES),
 });
 
-const GEN_FIELDS = {
-  systemPrompt: v.string(),
-  temperature: nonNegative,
-  top_p: v.pipe(nonNegative, v.maxValue(1)),
-  max_tokens: v.pipe(count, v.minValue(1)),
-  seed: v.nullable(count),
-} satisfies { [K in keyof GenSettings]: v.GenericSchema<unknown, GenSettings[K]> };
-
 export type SchemasMatchStore = [
   Assert<Same<v.InferOutput<typeof Model>, ModelSpec>>,
   Assert<Same<v.InferOutput<typeof Stats>, EngineStats>>,
   Assert<Same<v.InferOutput<typeof Turn>, TurnRecord>>,
   Assert<Same<Omit<v.InferOutput<typeof MessageBody>, 'turn'>, Omit<Message, 'turn'>>>,
   Assert<Same<v.InferOutput<typeof DraftSchema>, Draft>>,
-  Assert<Same<keyof Settings, keyof GenSettings | 'mode' | 'overrides'>>,
 ];
 
 export interface SavedPane {
@@ -131,7 +103,6 @@ export interface ReadSession {
   problems: string[];
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 function readMessages(raw: unknown): { messages: Message[]; dropped: number; timings: number } {
@@ -179,55 +150,6 @@ function readPane(raw: unknown, name: string, problems: string[]): SavedPane {
       `Pane ${name}: the timings of ${plural(timings, 'saved reply', 'saved replies')} could not be read and were left out.`,
     );
   return pane;
-}
-
-const LABELS: Record<keyof GenSettings, string> = {
-  systemPrompt: 'system prompt',
-  temperature: 'temperature',
-  top_p: 'top p',
-  max_tokens: 'max tokens',
-  seed: 'seed',
-};
-
-/** Each field on its own: one bad value costs that value (back to its default), not the others. */
-function readGen<T extends Partial<GenSettings>>(
-  raw: Record<string, unknown>,
-  into: T,
-  bad: string[],
-  where = '',
-): T {
-  for (const key of Object.keys(GEN_FIELDS) as (keyof GenSettings)[]) {
-    if (raw[key] === undefined) continue;
-    const r = v.safeParse(GEN_FIELDS[key], raw[key]);
-    if (r.success) Object.assign(into, { [key]: r.output });
-    else bad.push(LABELS[key] + where);
-  }
-  return into;
-}
-
-function readSettings(raw: unknown, problems: string[]): Settings {
-  if (raw === undefined) return defaultSettings;
-  if (!isRecord(raw)) {
-    problems.push('The saved settings could not be read; the defaults are used.');
-    return defaultSettings;
-  }
-  const bad: string[] = [];
-  const settings: Settings = readGen(raw, { ...defaultSettings, overrides: { a: {}, b: {} } }, bad);
-  if (raw.mode !== undefined) {
-    if (v.is(v.picklist(MODES), raw.mode)) settings.mode = raw.mode;
-    else bad.push('run mode');
-  }
-  const overrides = isRecord(raw.overrides) ? raw.overrides : {};
-  if (raw.overrides !== undefined && !isRecord(raw.overrides)) bad.push('per-pane overrides');
-  for (const id of PANES) {
-    const o = overrides[id];
-    const pane = id.toUpperCase();
-    if (isRecord(o)) settings.overrides[id] = readGen(o, {}, bad, ` (pane ${pane})`);
-    else if (o !== undefined) bad.push(`pane ${pane}'s overrides`);
-  }
-  if (bad.length)
-    problems.push(`Some saved settings could not be read and are back to their defaults: ${bad.join(', ')}.`);
-  return settings;
 }
 
 /** Reads a saved session, keeping what is valid. Never throws. */

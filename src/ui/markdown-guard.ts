@@ -97,7 +97,7 @@ const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
 const MARKS = /[*_~[\]]/g;
 
 /** The cells of a table row: split on pipes that are not escaped, outer pipes dropped. */
-export function tableCells(content: string): string[] {
+function tableCells(content: string): string[] {
   const t = content
     .trim()
     .replace(/^\|/, '')
@@ -106,7 +106,7 @@ export function tableCells(content: string): string[] {
 }
 
 /** Column count of a GFM table delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
-export function delimiterColumns(content: string): number {
+function delimiterColumns(content: string): number {
   if (!content.includes('-')) return 0;
   const cells = tableCells(content);
   return cells.every((c) => DELIMITER_CELL.test(c)) ? cells.length : 0;
