@@ -1,7 +1,18 @@
 /**
  * The production security policy, from one source: a <meta> CSP in index.html (for hosts without header
  * control), and the same headers for `vite preview` and for static hosts (`_headers`, emitted at build).
- * Workers take their CSP from their own response headers, so only the header form restricts them.
+ *
+ * - Workers take their CSP from their own response headers, so only the header form restricts them.
+ * - `frame-ancestors` (no framing, against clickjacking) works only as a header: browsers ignore it in
+ *   <meta>. A host that cannot send headers cannot stop the app from being framed.
+ * - Trusted Types (`require-trusted-types-for 'script'`, policy `default` in src/security/trusted-types.ts)
+ *   are required in the document only, through the <meta> policy: the document is where model output is
+ *   rendered. The header policy, which workers get, leaves them out, because a worker's policy is
+ *   inherited by the blob: workers it starts, and llama.cpp (wllama) starts its threads with
+ *   `new Worker(<blob: URL string>)` from inside its own blob: worker, where no policy of ours can run:
+ *   with Trusted Types there, multi-threaded llama.cpp could not start.
+ * - No `'unsafe-inline'` for styles: React sets inline styles through the CSSOM (which CSP allows), and
+ *   nothing in the app or its libraries writes a style attribute or a <style> element as markup.
  */
 import type { Plugin } from 'vite';
 import { MODEL_HOSTS } from '../src/security/model-hosts.ts';
@@ -17,7 +28,7 @@ const directives: [string, string][] = [
   ['connect-src', `'self' ${hosts}`],
   // Remote images from model output are never loaded (they are rendered as links).
   ['img-src', "'self' data: blob:"],
-  ['style-src', "'self' 'unsafe-inline'"],
+  ['style-src', "'self'"],
   ['font-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
@@ -26,7 +37,9 @@ const directives: [string, string][] = [
 ];
 
 export const CSP = directives.map(([k, v]) => `${k} ${v}`).join('; ');
-/** Only valid as a header (ignored in <meta>). */
+/** The document's policy (<meta>): with Trusted Types, which only the document requires. */
+export const CSP_DOCUMENT = `${CSP}; require-trusted-types-for 'script'; trusted-types default`;
+/** The header (page and workers): `frame-ancestors` is only valid here (ignored in <meta>). */
 export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
 
 export const ISOLATION_HEADERS = {
@@ -49,7 +62,7 @@ export function securityPolicy(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_DOCUMENT },
         injectTo: 'head-prepend',
       },
       { tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' }, injectTo: 'head-prepend' },

@@ -147,6 +147,7 @@ test('loading a model from the list in one pane never blocks the other pane', as
 
 test('the production policy is in force: CSP on the page and on the engine worker, cross-origin isolation on', async ({
   page,
+  context,
 }) => {
   const workerHeaders: Record<string, string>[] = [];
   page.on('response', (r) => {
@@ -158,9 +159,33 @@ test('the production policy is in force: CSP on the page and on the engine worke
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("base-uri 'none'");
   expect(csp).toMatch(/connect-src 'self' https:\/\/huggingface\.co/);
-  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
-    "img-src 'self' data: blob:",
-  );
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toContain("img-src 'self' data: blob:");
+  // No inline styles as markup; Trusted Types in the document, with our one policy.
+  expect(csp).toContain("style-src 'self';");
+  expect(meta).toContain("style-src 'self';");
+  expect(meta).toContain("require-trusted-types-for 'script'; trusted-types default");
+  expect(
+    await page.evaluate(
+      () =>
+        (window as { trustedTypes?: { defaultPolicy: { name: string } | null } }).trustedTypes?.defaultPolicy
+          ?.name,
+    ),
+  ).toBe('default');
+  // A string cannot become markup (tried in a page of its own, whose report this test does not watch).
+  const probe = await context.newPage();
+  await probe.goto('/');
+  expect(
+    await probe.evaluate(() => {
+      try {
+        document.body.innerHTML = '<img src=x>';
+        return 'inserted';
+      } catch (e) {
+        return e instanceof TypeError ? 'refused' : 'other error';
+      }
+    }),
+  ).toBe('refused');
+  await probe.close();
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await loadGguf(page, 'A', 'story');
   expect(workerHeaders[0]?.['content-security-policy']).toBe(csp);

@@ -49,22 +49,49 @@ export interface SavedMessage {
 
 type Saved = Record<'a' | 'b', { messages: SavedMessage[] }>;
 
-async function readSaved(page: Page): Promise<Saved> {
+/** The app's saved session record (IndexedDB "tandem", store "state", key "session-v1"), unchecked. */
+export async function readSavedRecord(page: Page): Promise<unknown> {
   return page.evaluate(
     () =>
-      new Promise<Saved>((resolve, reject) => {
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('tandem');
         open.onerror = () => reject(new Error('cannot open db'));
         open.onsuccess = () => {
           const get = open.result.transaction('state').objectStore('state').get('session-v1');
           get.onsuccess = () => {
             open.result.close();
-            resolve((get.result as { panes: Saved }).panes);
+            resolve(get.result);
           };
           get.onerror = () => reject(new Error('cannot read'));
         };
       }),
   );
+}
+
+/** Writes a record where the app keeps its session, as if an earlier visit (or anything else) had saved it. */
+export async function writeSavedRecord(page: Page, record: unknown): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tandem');
+        open.onupgradeneeded = () => open.result.createObjectStore('state');
+        open.onerror = () => reject(new Error('cannot open db'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('state', 'readwrite');
+          tx.objectStore('state').put(value, 'session-v1');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('cannot write'));
+        };
+      }),
+    record,
+  );
+}
+
+async function readSaved(page: Page): Promise<Saved> {
+  return ((await readSavedRecord(page)) as { panes: Saved }).panes;
 }
 
 /**

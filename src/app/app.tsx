@@ -18,6 +18,7 @@ import { CopyLink } from './copy-link';
 import { LinkOffer } from '../features/share/link-offer';
 import { SaveWarning } from './save-warning';
 import { TabBanner } from './tab-banner';
+import { Notices } from './notices';
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -44,6 +45,7 @@ export function App() {
       <TabBanner />
       <SaveWarning />
       <LinkOffer />
+      <Notices />
       <DeviceCheck />
       {ready && (
         <div className="panes">

@@ -3,8 +3,11 @@
  * at most once a second — never per token. A draft found on restore is kept, marked "interrupted".
  */
 import { get, set, del, type UseStore } from 'idb-keyval';
-import type { ModelSpec } from '../engine/types';
-import { PANES, type Draft, type Message, type PaneId, type Settings } from '../store/types';
+import { placeReply } from '../store/transcript';
+import { PANES, type Draft, type Message } from '../store/types';
+import { readSavedSession, type ReadSession, type SavedSession } from './session-schema';
+
+export type { SavedPane, SavedSession } from './session-schema';
 
 /**
  * idb-keyval's store, except that the connection closes when another tab or "Delete everything" wants to
@@ -36,32 +39,35 @@ function closableStore(dbName: string, storeName: string): UseStore {
 const db = closableStore('tandem', 'state');
 const KEY = 'session-v1';
 
-export interface SavedPane {
-  model: ModelSpec | null;
-  messages: Message[];
-  draft: Draft | null;
-}
-
-export interface SavedSession {
-  panes: Record<PaneId, SavedPane>;
-  settings: Settings;
-}
-
 export async function saveSession(s: SavedSession): Promise<void> {
   await set(KEY, s, db);
 }
 
-export async function loadSession(): Promise<SavedSession | null> {
-  const s = (await get<SavedSession>(KEY, db)) ?? null;
-  if (!s) return null;
-  for (const id of PANES) {
-    const p = s.panes[id];
-    if (p.draft) {
-      p.messages = [...p.messages, recoverDraft(p.draft)];
-      p.draft = null;
+/** The saved record exactly as stored, unchecked: for an export when the app cannot start. */
+export async function loadRawSession(): Promise<unknown> {
+  return get<unknown>(KEY, db);
+}
+
+/**
+ * The saved session, checked (what is invalid is left out, and listed in `problems`). A reply that was
+ * streaming when it was saved is kept as an interrupted reply, right after its prompt; with
+ * `{ drafts: 'keep' }` it stays a draft (another tab is still streaming it).
+ */
+export async function loadSession(
+  opts: { drafts: 'recover' | 'keep' } = { drafts: 'recover' },
+): Promise<(ReadSession & { raw: unknown }) | null> {
+  const raw = await loadRawSession();
+  if (raw === undefined) return null;
+  const { session, problems } = readSavedSession(raw);
+  if (opts.drafts === 'recover')
+    for (const id of PANES) {
+      const p = session.panes[id];
+      if (p.draft) {
+        p.messages = placeReply(p.messages, p.draft.replyTo, recoverDraft(p.draft));
+        p.draft = null;
+      }
     }
-  }
-  return s;
+  return { session, problems, raw };
 }
 
 export function recoverDraft(d: Draft): Message {

@@ -4,6 +4,10 @@ import { PANES, type PaneId } from '../store/types';
 import { loadSession, saveSession, type SavedPane } from './persist';
 import { announceSaved, isWriter } from './tab-lock';
 
+/** The saved record as it was, when part of it could not be read (so it can still be exported). */
+let unreadable: unknown;
+export const savedBeforeRestore = (): unknown => unreadable;
+
 let lastDraftSave = 0;
 
 export function snapshot(): Parameters<typeof saveSession>[0] {
@@ -55,10 +59,15 @@ export async function restoreSession(): Promise<void> {
   const saved = await loadSession().catch(() => null);
   const { patchPane, setSettings } = useStore.getState();
   if (saved) {
-    setSettings(saved.settings);
+    const { session, problems, raw } = saved;
+    setSettings(session.settings);
     for (const id of PANES) {
-      const p = saved.panes[id];
+      const p = session.panes[id];
       patchPane(id, { model: p.model, messages: p.messages, status: 'empty' });
+    }
+    if (problems.length) {
+      unreadable = raw;
+      useStore.setState((s) => ({ notices: [...s.notices, ...problems] }));
     }
   }
   useStore.setState({ restored: true });
@@ -68,10 +77,12 @@ export async function restoreSession(): Promise<void> {
  * The saved conversation and settings, read again into this tab (another tab saved them). The panes'
  * models and engines stay as they are in this tab.
  */
-export async function mirrorSaved(): Promise<void> {
-  const saved = await loadSession().catch(() => null);
+export async function mirrorSaved(how: 'mirror' | 'take'): Promise<void> {
+  const saved = await loadSession({ drafts: how === 'mirror' ? 'keep' : 'recover' }).catch(() => null);
   if (!saved) return;
   const { patchPane, setSettings } = useStore.getState();
-  setSettings(saved.settings);
-  for (const id of PANES) patchPane(id, { messages: saved.panes[id].messages });
+  setSettings(saved.session.settings);
+  // A reply the other tab is streaming shows here as streaming too (its draft), not as interrupted.
+  for (const id of PANES)
+    patchPane(id, { messages: saved.session.panes[id].messages, draft: saved.session.panes[id].draft });
 }

@@ -13,7 +13,7 @@ type Message = { type: 'saved' } | { type: 'handover' };
 
 let channel: BroadcastChannel | null = null;
 let release: (() => void) | null = null;
-let reload: () => Promise<void> = () => Promise.resolve();
+let reload: TabLockHooks['readSaved'] = () => Promise.resolve();
 
 /** Whether this tab may write the saved session (only once it holds the lock). */
 export function isWriter(): boolean {
@@ -33,7 +33,8 @@ function holdLock(): Promise<void> {
 /** Waits in line for the lock; when it comes, reads what the previous writer saved, then writes from here. */
 function waitForLock(): void {
   void navigator.locks.request(LOCK, async () => {
-    await reload();
+    // The last writer may have closed mid-reply: its draft becomes an interrupted reply here.
+    await reload('take');
     await holdLock();
   });
 }
@@ -67,8 +68,11 @@ async function handOver(save: () => Promise<void>, stop: () => void): Promise<vo
 }
 
 export interface TabLockHooks {
-  /** Re-reads the saved conversation into the page (a follower mirrors the writer; a new writer starts from it). */
-  readSaved: () => Promise<void>;
+  /**
+   * Re-reads the saved conversation into the page: 'mirror' while another tab writes (its streaming reply
+   * shows as streaming), 'take' when this tab becomes the writer (a reply left streaming is interrupted).
+   */
+  readSaved: (how: 'mirror' | 'take') => Promise<void>;
   /** Writes the page's session now. */
   save: () => Promise<void>;
   /** Stops every reply (a handover waits for them to end). */
@@ -86,7 +90,7 @@ export function startTabLock({ readSaved, save, stop }: TabLockHooks): void {
   if (typeof BroadcastChannel !== 'undefined') {
     channel = new BroadcastChannel(CHANNEL);
     channel.onmessage = (e: MessageEvent<Message>) => {
-      if (e.data.type === 'saved' && !isWriter()) void readSaved();
+      if (e.data.type === 'saved' && !isWriter()) void readSaved('mirror');
       if (e.data.type === 'handover') void handOver(save, stop);
     };
   }

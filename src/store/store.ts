@@ -56,6 +56,9 @@ export interface AppState {
    * 'unknown' until the tab lock answers.
    */
   tabRole: 'unknown' | 'writer' | 'follower';
+  /** Things the reader should know that belong to no pane (e.g. saved data that could not be read). */
+  notices: string[];
+  dismissNotice: (text: string) => void;
 }
 
 export const useStore = create<AppState>()((set) => ({
@@ -86,6 +89,8 @@ export const useStore = create<AppState>()((set) => ({
   downloading: { a: false, b: false },
   saveError: null,
   tabRole: 'unknown',
+  notices: [],
+  dismissNotice: (text) => set((s) => ({ notices: s.notices.filter((n) => n !== text) })),
 }));
 
 export const selectAnyBusy = (s: AppState): boolean =>

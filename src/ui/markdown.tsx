@@ -1,11 +1,16 @@
 /**
- * Model output is untrusted text. react-markdown builds React elements (never innerHTML), raw HTML is
- * shown as text (no rehype-raw), unsafe URL schemes are emptied by its default urlTransform, links get
- * rel="noopener noreferrer nofollow", and images are never fetched: they become plain links.
+ * Model output is untrusted text. react-markdown builds React elements (never innerHTML); raw HTML is
+ * shown as the text it is (react-markdown turns `raw` nodes into text unless rehype-raw is added, and it
+ * is not); unsafe URL schemes are emptied by its default urlTransform; only links that leave the app are
+ * links (see markdown-links), with rel="noopener noreferrer nofollow"; images are never fetched.
  */
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { linkTarget } from './markdown-links';
+
+/** This app's origin (none outside a browser, where every absolute http(s) link is external). */
+const pageOrigin = (): string => globalThis.location?.origin ?? 'null';
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
@@ -31,46 +36,45 @@ function textOf(node: ReactNode): string {
   return '';
 }
 
-interface HastNode {
-  type: string;
-  value?: string;
-  children?: HastNode[];
-}
-
-/** Raw HTML in model output is shown as the text it is, never parsed or inserted as HTML. */
-function rehypeRawAsText() {
-  const walk = (node: HastNode): void => {
-    for (const child of node.children ?? []) {
-      if (child.type === 'raw') child.type = 'text';
-      else walk(child);
-    }
-  };
-  return (tree: HastNode) => walk(tree);
-}
-
 const components: Components = {
-  a: ({ href, children }) =>
-    href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" referrerPolicy="no-referrer">
+  a: ({ href, children, id, className, 'aria-describedby': describedBy, 'aria-label': label }) => {
+    const t = linkTarget(href, pageOrigin());
+    // Footnote references and back-references keep their ids and ARIA wiring.
+    if (t.kind === 'in-page')
+      return (
+        <a href={t.href} id={id} className={className} aria-describedby={describedBy} aria-label={label}>
+          {children}
+        </a>
+      );
+    if (t.kind === 'text') return <span className="dead-link">{children}</span>;
+    return (
+      <a
+        href={t.href}
+        target={t.kind === 'external' ? '_blank' : undefined}
+        rel="noopener noreferrer nofollow"
+        referrerPolicy="no-referrer"
+      >
         {children}
       </a>
-    ) : (
-      <span className="dead-link">{children}</span>
-    ),
-  img: ({ src, alt }) =>
-    typeof src === 'string' && src ? (
+    );
+  },
+  img: ({ src, alt }) => {
+    const t = linkTarget(typeof src === 'string' ? src : undefined, pageOrigin());
+    const label = `[image: ${alt || 'untitled'}]`;
+    return t.kind === 'external' ? (
       <a
-        href={src}
+        href={t.href}
         target="_blank"
         rel="noopener noreferrer nofollow"
         referrerPolicy="no-referrer"
         className="image-link"
       >
-        [image: {alt || 'untitled'}] {src}
+        {label} {t.href}
       </a>
     ) : (
-      <span>[image: {alt || 'untitled'}]</span>
-    ),
+      <span>{label}</span>
+    );
+  },
   pre: ({ children }) => (
     <div className="code-block">
       <CopyButton text={textOf(children)} />
@@ -80,8 +84,14 @@ const components: Components = {
 };
 
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  // Footnote ids and their # links are prefixed per reply, so a footnote link stays in its own reply.
+  const prefix = `md${useId().replace(/[^\w-]/g, '')}-`;
   return (
-    <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeRawAsText]} components={components}>
+    <ReactMarkdown
+      remarkPlugins={[remarkGfm]}
+      remarkRehypeOptions={{ clobberPrefix: prefix }}
+      components={components}
+    >
       {text}
     </ReactMarkdown>
   );

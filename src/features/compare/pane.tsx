@@ -6,7 +6,7 @@ import type { PaneId, PaneState } from '../../store/types';
 import { formatMs } from '../../ui/format';
 import { DownloadPanel } from '../models/download-panel';
 import { ModelPicker } from '../models/model-picker';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 import { ErrorBox } from './error-box';
 import { LoadStatus } from './load-status';
 import { MemoryLine } from './memory-line';
@@ -37,7 +37,7 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
     <section className="pane" aria-label={`Pane ${name}`}>
       <header className="pane-head">
         <h2>
-          Pane {name}: {state.model ? modelLabel(state.model.id) : 'no model loaded'}
+          Pane {name}: {state.model ? modelLabel(state.model.id, state.model.url) : 'no model loaded'}
         </h2>
         {state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
           <p className="badge">q4f32: no f16 on this GPU</p>

@@ -5,7 +5,7 @@ import { useDownloadStore, type DownloadState } from '../../downloads/download-s
 import { useStore } from '../../store/store';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
 

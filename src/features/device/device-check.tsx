@@ -2,7 +2,7 @@ import { loadPair } from '../../controller/load';
 import { useStore } from '../../store/store';
 import { formatBytes } from '../../ui/format';
 import { NO_LLAMA_31_7B, sevenBAlternatives, smallContextVariant } from '../models/catalog';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 import { deviceMemoryGB, pairModels } from './pair-models';
 import { pairVerdict } from './verdict';
 
@@ -100,7 +100,7 @@ export function DeviceCheck() {
           </button>
         ))}
         <button type="button" disabled={busy || (!picks.a && !picks.b)} onClick={() => void loadPair()}>
-          Load both ({[picks.a, picks.b].map((p) => (p ? modelLabel(p.id) : 'none')).join(', then ')})
+          Load both ({[picks.a, picks.b].map((p) => (p ? modelLabel(p.id, p.url) : 'none')).join(', then ')})
         </button>
       </div>
     </section>

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { modelLabel } from '../../security/model-label';
+import { isAllowedModelUrl } from '../../security/model-hosts';
 import { checkModelUrl } from './model-url';
 
 const base = 'http://127.0.0.1:4173/';
@@ -47,5 +50,32 @@ describe('checkModelUrl', () => {
 
   it.each(['javascript:alert(1)', 'data:text/plain,hi', 'file:///etc/passwd', '   '])('refuses %s', (u) => {
     expect(checkModelUrl(u, '', base).ok).toBe(false);
+  });
+
+  it('never throws; what it accepts is an allowed http(s) URL whose label can be shown', () => {
+    const urls = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc
+        .tuple(
+          fc.constantFrom('https://huggingface.co/', 'http://127.0.0.1:4173/'),
+          fc.string({ unit: 'binary' }),
+        )
+        .map(([host, path]) => `${host}${path}.gguf`),
+      fc.constantFrom('https://huggingface.co/o/r/resolve/main/x%E0%A4.gguf', 'http://127.0.0.1:4173/%.gguf'),
+    );
+    fc.assert(
+      fc.property(urls, fc.oneof(fc.constant(''), urls), (url, lib) => {
+        const r = checkModelUrl(url, lib, base);
+        if (!r.ok) return;
+        for (const u of [r.spec.url, r.spec.modelLib]) {
+          if (u === undefined) continue;
+          const parsed = new URL(u);
+          expect(['http:', 'https:']).toContain(parsed.protocol);
+          expect(isAllowedModelUrl(parsed, new URL(base).origin)).toBe(true);
+        }
+        expect(typeof modelLabel(r.spec.id, r.spec.url)).toBe('string');
+      }),
+    );
   });
 });

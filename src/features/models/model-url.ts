@@ -42,10 +42,3 @@ export function checkModelUrl(rawUrl: string, rawLib: string, base: string): Url
       .pop() ?? 'custom';
   return { ok: true, spec: { engine: 'webllm', id: `custom:${name}`, url: url.href, modelLib: lib.href } };
 }
-
-/** A short label for a model spec. */
-export function modelLabel(id: string): string {
-  if (id.startsWith('gguf:')) return decodeURIComponent(id.slice(5).split('/').pop() ?? id);
-  if (id.startsWith('custom:')) return id.slice(7);
-  return id;
-}

@@ -11,7 +11,7 @@ import { formatBytes } from '../../ui/format';
 import { deviceMemoryGB, pairModels } from '../device/pair-models';
 import { pairVerdict } from '../device/verdict';
 import { GGUF_MODELS } from '../models/gguf-catalog';
-import { modelLabel } from '../models/model-url';
+import { modelLabel } from '../../security/model-label';
 
 const LEVEL = { ok: 'likely to fit', uncertain: 'may not fit', unlikely: 'unlikely to work' } as const;
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
 import { PANES } from '../../store/types';
+import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import {
   AXIS_COLOR,
@@ -26,7 +27,7 @@ function historyTable(points: TurnPoint[]): TableSpec {
     rows: points.map((p) => [
       p.turn,
       paneName(p.pane),
-      p.modelId || '—',
+      p.modelId ? modelLabel(p.modelId) : '—',
       fixed(p.ttftMs, 0),
       fixed(p.decodeTokensPerS),
       p.tokens,

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import type { MemorySample } from '../../engine/types';
 import type { AppState } from '../../store/store';
 import type { PaneId } from '../../store/types';
+import { modelLabel } from '../../security/model-label';
 import { formatBytes } from '../../ui/format';
 import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
 import {
@@ -96,7 +97,7 @@ export function MemoryChart({
   return (
     <ChartFigure
       id={`memory-${pane}`}
-      caption={`${paneName(pane)} memory over time${model ? ` · ${model.id}` : ''}`}
+      caption={`${paneName(pane)} memory over time${model ? ` · ${modelLabel(model.id, model.url)}` : ''}`}
       method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s; llama.cpp's worker (its WebAssembly heap included) from performance.measureUserAgentSpecificMemory every ~10 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
       legend={legend}
       table={memoryTable(pane, samples, vramMB, wasm)}

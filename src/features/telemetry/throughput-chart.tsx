@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
 import { PANES } from '../../store/types';
+import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import {
   AXIS_COLOR,
@@ -32,7 +33,7 @@ function liveTable(series: PaneThroughput[]): TableSpec {
       const last = s.samples.at(-1);
       return [
         paneName(s.pane),
-        s.modelId ?? '—',
+        s.modelId ? modelLabel(s.modelId) : '—',
         s.source ?? 'no turn yet',
         s.samples.length,
         fixed(last?.tokensPerS),
