@@ -6,14 +6,10 @@ import type { BandwidthResult, MemorySample } from '../../engine/types';
 import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
 import { median } from '../../metrics/stats';
 import { turnMetrics } from '../../metrics/turn';
+import { publishedMmlu } from '../../quality/mmlu';
 import type { PaneState } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
 
-/** Meta's model cards, MMLU (5-shot, macro average) for the instruction-tuned models. Reference, not measured. */
-export const MMLU: Record<string, number> = {
-  'Llama-3.2-3B-Instruct': 63.4,
-  'Llama-3.1-8B-Instruct': 69.4,
-};
 
 export interface PaneSummary {
   modelId: string | null;
@@ -31,11 +27,6 @@ export interface PaneSummary {
   rooflineFraction: number | null;
   bandwidthMethod: string | null;
   mmlu: number | null;
-}
-
-export function mmluFor(id: string): number | null {
-  const key = Object.keys(MMLU).find((k) => id.startsWith(k));
-  return key ? (MMLU[key] ?? null) : null;
 }
 
 export function summarize(
@@ -85,6 +76,6 @@ export function summarize(
     ceiling,
     rooflineFraction: rooflineFraction(medianDecode, ceiling),
     bandwidthMethod: bw?.method ?? null,
-    mmlu: id ? mmluFor(id) : null,
+    mmlu: id ? publishedMmlu(id) : null,
   };
 }
