@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { stopAll } from '../controller/generate';
 import { DeviceCheck } from '../features/device/device-check';
 import { Pane } from '../features/compare/pane';
@@ -15,6 +15,9 @@ import { useStore } from '../store/store';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { CopyLink } from './copy-link';
+
+/** The quality check loads after first paint (it is below the fold and brings its own libraries). */
+const QualitySection = lazy(() => import('../features/quality/quality-section'));
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -52,6 +55,9 @@ export function App() {
       </TelemetryPanel>
       <SettingsPanel />
       <ComparisonTable />
+      <Suspense fallback={null}>
+        <QualitySection />
+      </Suspense>
       <MeterCheck />
       <StoragePanel />
       <Announcer />

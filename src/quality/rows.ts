@@ -9,6 +9,8 @@ import type { McQuestion } from './types';
 
 export class RowsFormatError extends Error {
   override name = 'RowsFormatError';
+  /** Asking again will not change the answer's shape. */
+  readonly retryable = false;
 }
 
 export interface RowsRequest {

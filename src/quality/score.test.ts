@@ -44,6 +44,7 @@ describe('subjectRows and paneScore', () => {
     config: { source: 'all', count: 5, seed: 1, shots: 0, maxTokens: 10 },
     createdAt: 0,
     questions: [q('virology'), q('astronomy'), q('virology'), q('astronomy'), q('virology')],
+    shots: {},
     skipped: [],
     models: { a: 'm-a', b: null },
     answers: { a: [ans(true), ans(false), ans(true), ans(true), null], b: [] },

@@ -49,6 +49,8 @@ export interface QualityRun {
   createdAt: number;
   /** The sample, in the order asked: the same for every model. */
   questions: McQuestion[];
+  /** 5-shot: each subject's worked examples (its dev split's first five), kept so Resume needs no network. */
+  shots: Record<string, McQuestion[]>;
   /** Rows of the sample the server sent in a form that could not be used (not asked, listed). */
   skipped: { rowIdx: number; reason: string }[];
   /** The model in each pane when the run started; null: that pane takes no part. */

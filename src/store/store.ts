@@ -6,12 +6,13 @@ import { create } from 'zustand';
 import type { ModelSpec } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
 import type { BandwidthResult, MemorySample } from '../engine/types';
+import { qualitySlice, type QualitySlice } from './quality-slice';
 import { defaultSettings, emptyPane, type PaneId, type PaneState, type Settings } from './types';
 
 /** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
 export const MEMORY_SAMPLES = 1200;
 
-export interface AppState {
+export interface AppState extends QualitySlice {
   panes: Record<PaneId, PaneState>;
   settings: Settings;
   restored: boolean;
@@ -58,6 +59,7 @@ export const useStore = create<AppState>()((set) => ({
       return { panes: { ...s.panes, [id]: { ...cur, ...next } } };
     }),
   setSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+  ...qualitySlice(set),
 }));
 
 export const selectPane =

@@ -34,6 +34,8 @@ export interface Message {
   content: string;
   status?: ReplyStatus;
   turn?: TurnRecord;
+  /** A user prompt that is a preset, word for word (src/quality/presets.ts): its replies are checked. */
+  presetId?: string;
 }
 
 export interface Draft {

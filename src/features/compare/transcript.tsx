@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../store/store';
 import type { Message, PaneId } from '../../store/types';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
+import { PresetCheck } from './preset-check';
 import { TurnStats } from './turn-stats';
 
 const STATUS: Record<string, string> = {
@@ -12,7 +13,7 @@ const STATUS: Record<string, string> = {
   error: 'failed',
 };
 
-const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
+const Bubble = memo(function Bubble({ m, pane, presetId }: { m: Message; pane: string; presetId?: string }) {
   const note = m.status ? STATUS[m.status] : undefined;
   return (
     <>
@@ -21,6 +22,7 @@ const Bubble = memo(function Bubble({ m, pane }: { m: Message; pane: string }) {
         {note && <p className="msg-status">({note})</p>}
       </article>
       {m.turn && <TurnStats turn={m.turn} />}
+      {presetId && m.role === 'assistant' && <PresetCheck presetId={presetId} reply={m} />}
     </>
   );
 });
@@ -57,6 +59,13 @@ function DraftBubble({ pane }: { pane: PaneId }) {
   );
 }
 
+/** The preset of the prompt a reply answers (the nearest user message before it), if it is one. */
+function presetOfReply(messages: Message[], i: number): string | undefined {
+  if (messages[i]?.role !== 'assistant') return undefined;
+  for (let k = i - 1; k >= 0; k--) if (messages[k]?.role === 'user') return messages[k]?.presetId;
+  return undefined;
+}
+
 export const Transcript = memo(function Transcript({
   pane,
   messages,
@@ -67,8 +76,8 @@ export const Transcript = memo(function Transcript({
   const name = pane.toUpperCase();
   return (
     <div className="transcript" role="log" aria-label={`Pane ${name} conversation`}>
-      {messages.map((m) => (
-        <Bubble key={m.id} m={m} pane={name} />
+      {messages.map((m, i) => (
+        <Bubble key={m.id} m={m} pane={name} presetId={presetOfReply(messages, i)} />
       ))}
       <DraftBubble pane={pane} />
     </div>

@@ -3,6 +3,7 @@ import { measureBandwidth } from '../../controller/diagnostics';
 import { useStore } from '../../store/store';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { modelLabel } from '../models/model-url';
+import { MmluMeasuredRow } from './mmlu-row';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
 
@@ -97,6 +98,7 @@ export function ComparisonTable() {
               <td className="method">{method}</td>
             </tr>
           ))}
+          <MmluMeasuredRow />
         </tbody>
       </table>
       <div className="row">

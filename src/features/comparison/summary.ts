@@ -10,7 +10,6 @@ import { publishedMmlu } from '../../quality/mmlu';
 import type { PaneState } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
 
-
 export interface PaneSummary {
   modelId: string | null;
   engine: string | null;
