@@ -1,4 +1,5 @@
 /** A run's questions: the seeded sample of the test split and, for 5-shot, each subject's worked examples. */
+import { NOT_SENT } from '../quality/rows';
 import { sampleIndices } from '../quality/sample';
 import type { McQuestion, QualityRun, RunConfig } from '../quality/types';
 import { fetchRows, splitSize, type FetchHooks } from './mmlu-source';
@@ -29,9 +30,10 @@ export async function drawSample(cfg: RunConfig, hooks: FetchHooks): Promise<Sam
   const indices = sampleIndices(total, cfg.count ?? total, cfg.seed);
   const { questions, rejected } = await fetchRows(cfg.source, 'test', indices, hooks);
   const ordered = indices.flatMap((i) => questions.get(i) ?? []);
-  const skipped = indices
+  const skipped = [...indices]
+    .sort((a, b) => a - b)
     .filter((i) => !questions.has(i))
-    .map((rowIdx) => ({ rowIdx, reason: rejected.get(rowIdx) ?? "not in the server's answer" }));
+    .map((rowIdx) => ({ rowIdx, reason: rejected.get(rowIdx) ?? NOT_SENT }));
   const shots =
     cfg.shots === SHOTS ? await fetchShots(cfg.source, new Set(ordered.map((q) => q.subject)), hooks) : {};
   return { questions: ordered, skipped, shots };

@@ -8,7 +8,7 @@ import { getMany, setMany, get, set } from 'idb-keyval';
 import { httpError, type NamedError } from '../downloads/errors';
 import { abortableSleep, withRetry, type BackoffOptions } from '../downloads/retry';
 import { rowsUrl } from '../quality/mmlu';
-import { parseRows, RowsFormatError, type ParsedRows } from '../quality/rows';
+import { NOT_SENT, parseRows, RowsFormatError, type ParsedRows } from '../quality/rows';
 import { rowRanges, type RowsRange } from '../quality/sample';
 import type { McQuestion } from '../quality/types';
 import { appStore } from './persist';
@@ -68,11 +68,21 @@ async function fetchRange(
   );
 }
 
-async function saveRows(rows: readonly McQuestion[]): Promise<void> {
-  await setMany(
-    rows.map((q) => [rowKey(q.config, q.split, q.rowIdx), q]),
-    appStore,
-  ).catch(() => undefined);
+/** A row kept in the browser: the question, or why the server's copy of it cannot be used. */
+type SavedRow = McQuestion | { rejected: string };
+
+/**
+ * Keeps the fetched rows — the malformed ones with their reason, so a repeated run skips the same rows
+ * offline; a row missing from an answer is not kept (it may come next time).
+ */
+async function saveRows(config: string, split: Split, got: ParsedRows): Promise<void> {
+  const entries: [string, SavedRow][] = [
+    ...got.questions.map((q): [string, SavedRow] => [rowKey(config, split, q.rowIdx), q]),
+    ...got.rejected
+      .filter((r) => r.reason !== NOT_SENT)
+      .map((r): [string, SavedRow] => [rowKey(config, split, r.rowIdx), { rejected: r.reason }]),
+  ];
+  await setMany(entries, appStore).catch(() => undefined);
 }
 
 /** Rows in a split: saved, or from the first page (whose rows are saved too). */
@@ -81,7 +91,7 @@ export async function splitSize(config: string, split: Split, hooks: FetchHooks)
   if (typeof saved === 'number') return saved;
   hooks.onNote(`Asking the dataset server how many questions ${config}/${split} has…`);
   const first = await fetchRange(config, split, { offset: 0, length: 100 }, hooks);
-  await saveRows(first.questions);
+  await saveRows(config, split, first);
   await set(totalKey(config, split), first.total, appStore).catch(() => undefined);
   return first.total;
 }
@@ -98,22 +108,25 @@ export async function fetchRows(
   indices: readonly number[],
   hooks: FetchHooks,
 ): Promise<FetchedRows> {
-  const saved = await getMany<McQuestion | undefined>(
+  const saved = await getMany<SavedRow | undefined>(
     indices.map((i) => rowKey(config, split, i)),
     appStore,
   ).catch(() => indices.map(() => undefined));
   const questions = new Map<number, McQuestion>();
   const rejected = new Map<number, string>();
   indices.forEach((idx, k) => {
-    const q = saved[k];
-    if (q) questions.set(idx, q);
+    const row = saved[k];
+    if (typeof row !== 'object' || row === null) return;
+    if ('rejected' in row && typeof row.rejected === 'string') rejected.set(idx, row.rejected);
+    else if ('question' in row && typeof row.question === 'string' && Array.isArray(row.choices))
+      questions.set(idx, row);
   });
   const wanted = new Set(indices);
-  const ranges = rowRanges(indices.filter((i) => !questions.has(i)));
+  const ranges = rowRanges(indices.filter((i) => !questions.has(i) && !rejected.has(i)));
   for (const [n, range] of ranges.entries()) {
     hooks.onNote(`Fetching questions from the dataset server: request ${n + 1} of ${ranges.length}…`);
     const got = await fetchRange(config, split, range, hooks);
-    await saveRows(got.questions);
+    await saveRows(config, split, got);
     for (const q of got.questions) if (wanted.has(q.rowIdx)) questions.set(q.rowIdx, q);
     for (const r of got.rejected) if (wanted.has(r.rowIdx)) rejected.set(r.rowIdx, r.reason);
   }
@@ -133,4 +146,3 @@ export function explainFetchError(e: unknown): string {
     return `The dataset server refused the request (HTTP ${err.status}). The dataset or its layout may have changed.`;
   return 'Could not reach the dataset server (datasets-server.huggingface.co): this browser seems to be offline, and the questions for this sample are not saved here yet. Connect and press Run again; once fetched, questions are kept for later runs.';
 }
-

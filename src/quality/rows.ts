@@ -13,6 +13,9 @@ export class RowsFormatError extends Error {
   readonly retryable = false;
 }
 
+/** The reason given for a row that was asked for and not sent. */
+export const NOT_SENT = "not in the server's answer";
+
 export interface RowsRequest {
   config: string;
   split: 'test' | 'dev';
@@ -106,7 +109,6 @@ export function parseRows(json: unknown, req: RowsRequest): ParsedRows {
       answer,
     });
   }
-  for (let i = req.offset; i < end; i++)
-    if (!seen.has(i)) rejected.push({ rowIdx: i, reason: "not in the server's answer" });
+  for (let i = req.offset; i < end; i++) if (!seen.has(i)) rejected.push({ rowIdx: i, reason: NOT_SENT });
   return { total, questions, rejected };
 }

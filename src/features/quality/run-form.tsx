@@ -71,7 +71,7 @@ export function RunForm() {
           />
         </label>
         <label className="field">
-          Prompt
+          Prompt format
           <select value={shots} onChange={(e) => setShots(e.target.value === '5' ? 5 : 0)}>
             <option value="0">Zero-shot (standard MMLU prompt)</option>
             <option value="5">5-shot (the subject&apos;s first five dev questions as examples)</option>

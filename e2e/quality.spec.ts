@@ -1,0 +1,158 @@
+/**
+ * The quality check on real engines (llama.cpp WASM on generated scripted models: `answerB` always says
+ * "The answer is (B)", `answerA` says "A"), against a stand-in rows API with known answers.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
+import { freshPage, loadGguf } from './helpers';
+import { HOSTILE_QUESTION, SKIPPED_REASONS, serveRows } from './fixtures/mmlu';
+
+/** The 95% Wilson score interval, written out here (not the app's code). */
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.959963984540054;
+  const p = k / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+const pct = (x: number): string => (x * 100).toFixed(1);
+const accuracy = (k: number, n: number): string => {
+  const [lo, hi] = wilson(k, n);
+  return `${pct(k / n)}% (95% CI ${pct(lo)}–${pct(hi)}%)`;
+};
+
+const quality = (page: Page) => page.getByRole('region', { name: 'Quality', exact: true });
+const status = (page: Page) => quality(page).getByRole('status', { name: 'Quality check status' });
+const cells = (page: Page, table: string, row: RegExp) =>
+  quality(page).getByRole('table', { name: table }).getByRole('row', { name: row }).getByRole('cell');
+
+interface Exported {
+  quality: {
+    seed: number;
+    shots: number;
+    createdAt: string;
+    questions: {
+      question: string;
+      answers: Record<string, { letter: string | null; timing: { engineStats: { promptTokens: number } } }>;
+    }[];
+    panes: Record<
+      string,
+      { score: { correct: number; scored: number; accuracy: number; ciLow: number; ciHigh: number } }
+    >;
+  };
+  presets: { rows: { presetId: string; results: Record<string, { verdict: string }> }[] } | null;
+}
+
+async function exportJson(page: Page): Promise<Exported> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as Exported;
+}
+
+async function runAndWait(page: Page, done: string): Promise<void> {
+  await quality(page).getByRole('button', { name: 'Run quality check' }).click();
+  await expect(quality(page).getByRole('button', { name: 'Run quality check' })).toBeEnabled({
+    timeout: 60_000,
+  });
+  await expect(status(page)).toContainText(done);
+}
+
+test('an MMLU sample scores both models exactly, shows questions as text, repeats 5-shot and offline, and exports', async ({
+  page,
+  context,
+  offsite,
+}) => {
+  const rows = await serveRows(context);
+  await freshPage(page);
+  await loadGguf(page, 'A', 'answerB');
+  await loadGguf(page, 'B', 'answerA');
+  await runAndWait(page, '5 of 5 questions answered');
+  // One request: the first page holds the whole (7-row) split; the sample comes from the saved rows.
+  expect(rows.log.map((r) => r.url.searchParams.get('split'))).toEqual(['test']);
+  await expect(status(page)).toContainText('Pane A: 3 of 5 right (60.0%) · Pane B: 1 of 5 right (20.0%)');
+
+  const table = 'MMLU accuracy per model';
+  await expect(cells(page, table, /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+  await expect(cells(page, table, /^Pane A/).nth(2)).toHaveText('3 / 5');
+  await expect(cells(page, table, /^Pane B/).nth(1)).toHaveText(accuracy(1, 5));
+  await expect(cells(page, table, /^Pane B/).nth(3)).toHaveText('0');
+  const subjects = 'MMLU accuracy per subject';
+  await expect(cells(page, subjects, /^astronomy/)).toHaveText([
+    '2',
+    `${accuracy(1, 2)}, 1 / 2`,
+    `${accuracy(1, 2)}, 1 / 2`,
+  ]);
+  await expect(cells(page, subjects, /^virology/)).toHaveText([
+    '3',
+    `${accuracy(2, 3)}, 2 / 3`,
+    `${accuracy(0, 3)}, 0 / 3`,
+  ]);
+  await expect(quality(page).getByText(/malformed rows skipped/)).toContainText('2 malformed rows skipped');
+  await quality(page).getByText('Rows skipped (2)').click();
+  await expect(quality(page).getByRole('list', { name: 'Skipped rows' }).getByRole('listitem')).toHaveText([
+    `Row 5: ${SKIPPED_REASONS[0]}`,
+    `Row 6: ${SKIPPED_REASONS[1]}`,
+  ]);
+
+  // The comparison table carries the measured figure.
+  const measured = page
+    .getByRole('region', { name: 'Comparison' })
+    .getByRole('row', { name: /^Accuracy on an MMLU sample/ });
+  await expect(measured.getByRole('cell').first()).toHaveText(`${accuracy(3, 5)}, 3 / 5`);
+
+  // Per question: the HTML and Markdown question is text; nothing in it ran or loaded.
+  await quality(page).getByText('Per-question answers (5)').click();
+  const perQuestion = quality(page).getByRole('table', { name: 'Per-question answers' });
+  const hostile = perQuestion.getByRole('row').filter({ hasText: HOSTILE_QUESTION });
+  await expect(hostile).toHaveCount(1);
+  await expect(hostile.getByRole('cell').nth(1)).toHaveText('B');
+  await expect(hostile.getByRole('cell').nth(2)).toHaveText('The answer is (B) → B (✓ right)');
+  await expect(hostile.getByRole('cell').nth(3)).toHaveText('A → A (✗ wrong)');
+  await expect(quality(page).getByRole('img')).toHaveCount(0);
+  await expect(quality(page).getByRole('link')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  const first = await exportJson(page);
+  expect(first.quality.seed).toBe(1234);
+  expect(first.quality.shots).toBe(0);
+  expect(first.quality.questions).toHaveLength(5);
+  const [lo, hi] = wilson(3, 5);
+  expect(first.quality.panes.a?.score).toMatchObject({ correct: 3, scored: 5, accuracy: 0.6 });
+  expect(first.quality.panes.a?.score.ciLow).toBeCloseTo(lo, 12);
+  expect(first.quality.panes.a?.score.ciHigh).toBeCloseTo(hi, 12);
+
+  // 5-shot: the dev split is fetched once; the same answers, on longer prompts.
+  await quality(page)
+    .getByRole('combobox', { name: /^Prompt format/ })
+    .selectOption('5');
+  await runAndWait(page, '5 of 5 questions answered');
+  expect(rows.log.map((r) => r.url.searchParams.get('split'))).toEqual(['test', 'dev']);
+  await expect(cells(page, table, /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+  const fiveShot = await exportJson(page);
+  expect(fiveShot.quality.shots).toBe(5);
+  const tokens = (e: Exported) => e.quality.questions[0]?.answers.a?.timing.engineStats.promptTokens ?? 0;
+  expect(tokens(fiveShot)).toBeGreaterThan(tokens(first) + 100);
+
+  // Offline: the same run needs nothing from the network.
+  await rows.stop();
+  await runAndWait(page, '5 of 5 questions answered');
+  const offline = await exportJson(page);
+  expect(Date.parse(offline.quality.createdAt)).toBeGreaterThan(Date.parse(fiveShot.quality.createdAt));
+  expect(offline.quality.panes.b?.score).toMatchObject({ correct: 1, scored: 5 });
+  expect(rows.log).toHaveLength(2);
+  expect(offsite.filter((u) => u.includes('datasets-server'))).toEqual([]);
+
+  // Offline with nothing saved for the chosen subject: a clear message, and the last results stay.
+  await quality(page)
+    .getByRole('combobox', { name: /^Subjects/ })
+    .selectOption('nutrition');
+  await quality(page).getByRole('button', { name: 'Run quality check' }).click();
+  await expect(quality(page).getByRole('alert')).toContainText('this browser seems to be offline', {
+    timeout: 30_000,
+  });
+  expect(offsite.filter((u) => u.includes('datasets-server')).length).toBeGreaterThan(0);
+  await expect(cells(page, table, /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+});
