@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { freshPage, loadGguf } from './helpers';
-import { HOSTILE_QUESTION, SKIPPED_REASONS, serveRows } from './fixtures/mmlu';
+import { cors, HOSTILE_QUESTION, SKIPPED_REASONS, serveRows } from './fixtures/mmlu';
 
 /** The 95% Wilson score interval, written out here (not the app's code). */
 function wilson(k: number, n: number): [number, number] {
@@ -155,4 +155,125 @@ test('an MMLU sample scores both models exactly, shows questions as text, repeat
   });
   expect(offsite.filter((u) => u.includes('datasets-server')).length).toBeGreaterThan(0);
   await expect(cells(page, table, /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+});
+
+test('the rows API: a 429 is retried after its Retry-After; a lasting 503, a non-JSON and a shapeless answer end in clear messages', async ({
+  page,
+  context,
+}) => {
+  let mode: 'ok' | '503' | 'html' | 'shapeless' = 'ok';
+  const rows = await serveRows(context, async (route, n) => {
+    if (n === 1) {
+      await route.fulfill({
+        status: 429,
+        headers: {
+          ...cors,
+          'Retry-After': '1',
+          // A cross-origin page reads Retry-After only when the server exposes it.
+          'Access-Control-Expose-Headers': 'Retry-After',
+        },
+        body: 'slow down',
+      });
+      return true;
+    }
+    if (mode === '503') await route.fulfill({ status: 503, headers: cors, body: 'down' });
+    else if (mode === 'html')
+      await route.fulfill({
+        status: 200,
+        headers: { ...cors, 'Content-Type': 'text/html' },
+        body: '<html>Oops</html>',
+      });
+    else if (mode === 'shapeless')
+      await route.fulfill({ status: 200, headers: cors, json: { rows: 'none' } });
+    return mode !== 'ok';
+  });
+  await freshPage(page);
+  await loadGguf(page, 'A', 'answerB');
+  await quality(page).getByRole('button', { name: 'Run quality check' }).click();
+  await expect(status(page)).toContainText(
+    'The dataset server answered HTTP 429; trying again in 1.0 s (retry 1 of 3).',
+  );
+  await expect(status(page)).toContainText('5 of 5 questions answered');
+  expect(rows.log).toHaveLength(2);
+  expect((rows.log[1]?.at ?? 0) - (rows.log[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+  // Only pane A had a model: only pane A is scored.
+  await expect(cells(page, 'MMLU accuracy per model', /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+  await expect(
+    quality(page).getByRole('table', { name: 'MMLU accuracy per model' }).getByRole('row'),
+  ).toHaveCount(2);
+
+  await quality(page)
+    .getByRole('combobox', { name: /^Subjects/ })
+    .selectOption('nutrition');
+  const run = quality(page).getByRole('button', { name: 'Run quality check' });
+  const alert = quality(page).getByRole('alert');
+  mode = '503';
+  await run.click();
+  await expect(alert).toContainText(
+    'The dataset server is failing (HTTP 503), and still was after several tries.',
+  );
+  expect(rows.log).toHaveLength(2 + 4);
+  mode = 'html';
+  await run.click();
+  await expect(alert).toContainText("The dataset server's answer is not JSON.");
+  mode = 'shapeless';
+  await run.click();
+  await expect(alert).toContainText(
+    "The dataset server's answer is not a list of rows (rows: no list of rows).",
+  );
+  // Neither is retried: asking again would not change its shape.
+  expect(rows.log).toHaveLength(2 + 4 + 1 + 1);
+  // The finished run is still there.
+  await expect(cells(page, 'MMLU accuracy per model', /^Pane A/).nth(1)).toHaveText(accuracy(3, 5));
+});
+
+test('a run stops, survives a reload and resumes; a question the engine refuses fails alone', async ({
+  page,
+  context,
+}) => {
+  await serveRows(context);
+  await freshPage(page);
+  await loadGguf(page, 'A', 'answerB');
+  await loadGguf(page, 'B', 'answerA');
+  await quality(page)
+    .getByRole('combobox', { name: /^Questions/ })
+    .selectOption('100');
+  await quality(page)
+    .getByRole('combobox', { name: /^Subjects/ })
+    .selectOption('nutrition');
+  await quality(page).getByRole('button', { name: 'Run quality check' }).click();
+  await expect(status(page)).toContainText(/Question (1[2-9]|[2-5]\d) of 60/, { timeout: 60_000 });
+  // While it runs, no chat turn can start in its panes.
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await quality(page).getByRole('button', { name: 'Stop quality check' }).click();
+  await expect(status(page)).toContainText(/^\d+ of 60 questions answered — stopped; Resume continues/);
+  const stoppedAt = Number(/^(\d+) of 60/.exec((await status(page).textContent()) ?? '')?.[1]);
+  expect(stoppedAt).toBeGreaterThan(5);
+  expect(stoppedAt).toBeLessThan(60);
+
+  await page.reload();
+  await expect(status(page)).toContainText(
+    `${stoppedAt} of 60 questions answered — stopped; Resume continues`,
+  );
+  // Resume needs the same models in the same panes.
+  await loadGguf(page, 'A', 'answerB');
+  await loadGguf(page, 'B', 'answerA');
+  await quality(page).getByRole('button', { name: 'Resume quality check' }).click();
+  await expect(status(page)).toContainText('60 of 60 questions answered', { timeout: 60_000 });
+  const table = 'MMLU accuracy per model';
+  for (const pane of [/^Pane A/, /^Pane B/]) {
+    await expect(cells(page, table, pane).nth(1)).toHaveText(accuracy(15, 59));
+    await expect(cells(page, table, pane).nth(2)).toHaveText('15 / 59');
+    await expect(cells(page, table, pane).nth(4)).toHaveText('1');
+  }
+  await quality(page).getByText('Per-question answers (60)').click();
+  const refused = quality(page)
+    .getByRole('table', { name: 'Per-question answers' })
+    .getByRole('row')
+    .filter({ hasText: 'How many words follow?' });
+  await expect(refused.getByRole('cell').nth(2)).toContainText(/^failed: /);
+  await expect(refused.getByRole('cell').nth(3)).toContainText(/^failed: /);
+  await expect(
+    page.getByRole('region', { name: 'Pane A' }).getByText('Ready', { exact: true }),
+  ).toBeVisible();
 });
