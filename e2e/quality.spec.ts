@@ -277,3 +277,97 @@ test('a run stops, survives a reload and resumes; a question the engine refuses 
     page.getByRole('region', { name: 'Pane A' }).getByText('Ready', { exact: true }),
   ).toBeVisible();
 });
+
+const presetsRegion = (page: Page) => page.getByRole('region', { name: 'Prompt presets' });
+const presetCheck = (page: Page, pane: 'A' | 'B') =>
+  page.getByRole('region', { name: `Pane ${pane}` }).getByLabel('Preset check');
+
+test('a preset fills the prompt box, and each pane’s reply is checked beside its turn, also after a reload', async ({
+  page,
+}) => {
+  await freshPage(page);
+  await loadGguf(page, 'A', 'jsonGood');
+  await loadGguf(page, 'B', 'jsonBad');
+  const presets = presetsRegion(page);
+  await presets.getByRole('combobox', { name: /^Preset/ }).selectOption('json');
+  await expect(presets).toContainText(
+    'Automatic check: the reply parses as JSON and matches the schema (JSON Schema 2020-12).',
+  );
+  await presets.getByRole('button', { name: 'Put the preset in the prompt box' }).click();
+  await expect(page.getByLabel('Prompt (sent to both panes)')).toHaveValue(
+    /^Describe the programming language Python as a JSON object/,
+  );
+  await page.getByRole('button', { name: 'Send' }).click();
+  const passed = 'Preset check (Structured output): ✓ passed: valid JSON, matches the schema';
+  const failed =
+    'Preset check (Structured output): ✗ failed: valid JSON, but not the schema: /year: Instance type "string" is invalid. Expected "integer".';
+  await expect(presetCheck(page, 'A')).toHaveText(passed);
+  await expect(presetCheck(page, 'B')).toHaveText(failed);
+  // A prompt that is not a preset gets no check.
+  await page.getByLabel('Prompt (sent to both panes)').fill('Hello there');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Pane B' }).getByRole('article', { name: 'Pane B reply' }),
+  ).toHaveCount(2);
+  await expect(presetCheck(page, 'A')).toHaveCount(1);
+  // The preset id is saved with the prompt: the checks come back with the transcript.
+  await page.reload();
+  await expect(presetCheck(page, 'A')).toHaveText(passed);
+  await expect(presetCheck(page, 'B')).toHaveText(failed);
+});
+
+test('"Run all presets" asks every preset of both models and fills the table with checks and timings', async ({
+  page,
+}) => {
+  await freshPage(page);
+  await loadGguf(page, 'A', 'frenchList');
+  await loadGguf(page, 'B', 'loop');
+  const presets = presetsRegion(page);
+  await presets.getByRole('button', { name: 'Run all presets' }).click();
+  await expect(presets.getByRole('status', { name: 'Presets status' })).toHaveText('All presets asked.', {
+    timeout: 120_000,
+  });
+  const table = presets.getByRole('table', { name: 'Preset results' });
+  const row = (name: RegExp) => table.getByRole('row', { name }).getByRole('cell');
+  // Pane A's French list passes the length, line, number and French checks; the looping pane B fails all.
+  const expected: [RegExp, string, string][] = [
+    // 12 + 7 + 5 words in the French list (the "-" bullets are not words).
+    [/^Summarization/, '✓ 24 words (limit 40)', '✗ '],
+    [
+      /^Instruction following/,
+      '✓ 3 lines, each starting with "- "',
+      '✗ 1 non-empty line, 1 not starting with "- " (asked: 3)',
+    ],
+    [/^Multilingual: Answer in French/, '✓ identified as French (fr)', '✗ '],
+    [/^Multilingual: Answer in Russian/, '✗ identified as French (fr), asked: Russian', '✗ '],
+    [/^Multilingual: Answer in Japanese/, '✗ identified as French (fr), asked: Japanese', '✗ '],
+    [/^Multi-step reasoning/, '✓ found 35', '✗ no number in the reply (expected 35)'],
+    [
+      /^Creative writing/,
+      '– no automatic check (creative writing): judge it yourself',
+      '– no automatic check',
+    ],
+    [/^Structured output/, '✗ not JSON', '✗ not JSON'],
+  ];
+  for (const [name, a, b] of expected) {
+    await expect(row(name).nth(0)).toContainText(a);
+    await expect(row(name).nth(3)).toContainText(b);
+  }
+  for (const col of [1, 4]) {
+    await expect(row(/^Summarization/).nth(col)).toHaveText(/^\d+ ms$|^\d+\.\d\d s$/);
+    await expect(row(/^Summarization/).nth(col + 1)).toHaveText(/^\d+\.\d tok\/s$/);
+  }
+  const exported = await exportJson(page);
+  const verdicts = Object.fromEntries(
+    (exported.presets?.rows ?? []).map((r) => [r.presetId, [r.results.a?.verdict, r.results.b?.verdict]]),
+  );
+  expect(verdicts).toMatchObject({
+    summary: ['pass', 'fail'],
+    instructions: ['pass', 'fail'],
+    'language-fr': ['pass', 'fail'],
+    'language-hi': ['fail', 'fail'],
+    reasoning: ['pass', 'fail'],
+    creative: ['none', 'none'],
+    json: ['fail', 'fail'],
+  });
+});
