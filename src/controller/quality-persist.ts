@@ -15,6 +15,39 @@ export function savePresets(table: PresetTable | null): Promise<void> {
   return set(PRESETS_KEY, table, appStore).catch(() => undefined);
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** Saved data is not trusted: a run or table of another shape (an older version, a damaged store) is dropped. */
+export function isRunLike(x: unknown): x is QualityRun {
+  if (
+    !isObject(x) ||
+    !isObject(x.config) ||
+    !isObject(x.models) ||
+    !isObject(x.answers) ||
+    !isObject(x.shots)
+  )
+    return false;
+  const { questions, answers, skipped } = x;
+  return (
+    typeof x.config.seed === 'number' &&
+    Array.isArray(questions) &&
+    Array.isArray(skipped) &&
+    Array.isArray(answers.a) &&
+    Array.isArray(answers.b) &&
+    questions.every(
+      (q: unknown) =>
+        isObject(q) &&
+        typeof q.question === 'string' &&
+        Array.isArray(q.choices) &&
+        typeof q.answer === 'number',
+    )
+  );
+}
+
+export function isPresetTableLike(x: unknown): x is PresetTable {
+  return isObject(x) && isObject(x.models) && isObject(x.results) && typeof x.createdAt === 'number';
+}
+
 let restored = false;
 
 /** Brings back the last run and preset table (once per page): a half-finished run can be resumed. */
@@ -22,13 +55,13 @@ export async function restoreQuality(): Promise<void> {
   if (restored) return;
   restored = true;
   const [run, presets] = await Promise.all([
-    get<QualityRun | null>(RUN_KEY, appStore).catch(() => null),
-    get<PresetTable | null>(PRESETS_KEY, appStore).catch(() => null),
+    get<unknown>(RUN_KEY, appStore).catch(() => null),
+    get<unknown>(PRESETS_KEY, appStore).catch(() => null),
   ]);
   const q = useStore.getState().quality;
   // A run started before the saved one arrived wins.
   useStore.getState().patchQuality({
-    run: q.run ?? run ?? null,
-    presets: q.presets ?? presets ?? null,
+    run: q.run ?? (isRunLike(run) ? run : null),
+    presets: q.presets ?? (isPresetTableLike(presets) ? presets : null),
   });
 }
