@@ -17,16 +17,8 @@ import {
 } from '../../quality/types';
 import type { PaneId, TurnRecord } from '../../store/types';
 
-export interface ScoreExport {
-  correct: number;
-  scored: number;
-  noAnswer: number;
-  failed: number;
-  pending: number;
-  accuracy: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
+/** A Score with its interval as two plain numbers. */
+export type ScoreExport = Omit<Score, 'interval'> & { ciLow: number | null; ciHigh: number | null };
 
 export interface TimingExport {
   metrics: TurnMetrics;

@@ -1,3 +1,4 @@
+import { PaneHeaders } from './pane-headers';
 import { subjectWords } from '../../quality/mmlu';
 import { runPanes } from '../../quality/score';
 import { LETTERS, type McAnswer, type QualityRun } from '../../quality/types';
@@ -28,11 +29,7 @@ export function QuestionDetails({ run }: { run: QualityRun }) {
             <th scope="col">#</th>
             <th scope="col">Question</th>
             <th scope="col">Right answer</th>
-            {panes.map((id) => (
-              <th scope="col" key={id}>
-                Pane {id.toUpperCase()}
-              </th>
-            ))}
+            <PaneHeaders panes={panes} />
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@ import { publishedMmlu, subjectWords } from '../../quality/mmlu';
 import { formatAccuracy, paneScore, runPanes, runSpeed, subjectRows } from '../../quality/score';
 import type { QualityRun } from '../../quality/types';
 import { formatMs, formatRate } from '../../ui/format';
+import { PaneHeaders } from './pane-headers';
 
 function describeRun(run: QualityRun): string {
   const from = run.config.source === 'all' ? 'all subjects' : subjectWords(run.config.source);
@@ -69,11 +70,7 @@ export function RunResults({ run }: { run: QualityRun }) {
           <tr>
             <th scope="col">Subject</th>
             <th scope="col">Questions</th>
-            {panes.map((id) => (
-              <th scope="col" key={id}>
-                Pane {id.toUpperCase()}
-              </th>
-            ))}
+            <PaneHeaders panes={panes} />
           </tr>
         </thead>
         <tbody>
