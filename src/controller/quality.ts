@@ -54,7 +54,6 @@ async function execute(): Promise<void> {
     patch({ phase: 'idle', error: blocked, note: '' });
     return;
   }
-  stopRequested = false;
   patch({ phase: 'running', error: null, note: '' });
   try {
     outer: for (let i = 0; i < run.questions.length; i++) {
@@ -149,12 +148,15 @@ export async function startRun(config: RunConfig): Promise<void> {
   };
   patch({ run });
   await saveRun(run);
-  await execute();
+  // Stopped while the last rows arrived: the sample is kept, and Resume asks it.
+  if (stopRequested) patch({ phase: 'idle', note: '' });
+  else await execute();
 }
 
 /** Continues the saved run: unanswered questions, and those that failed, in the same order. */
 export async function resumeRun(): Promise<void> {
   if (useStore.getState().quality.phase !== 'idle') return;
+  stopRequested = false;
   await execute();
 }
 

@@ -88,9 +88,8 @@ export async function checkReply(spec: CheckSpec, reply: string): Promise<CheckR
       return { verdict: 'none', detail: 'no automatic check (creative writing): judge it yourself' };
     case 'words': {
       const n = countWords(reply);
-      return n > 0 && n <= spec.max
-        ? pass(`${n} words (limit ${spec.max})`)
-        : fail(`${n} words (limit ${spec.max})`);
+      const said = `${n} word${n === 1 ? '' : 's'} (limit ${spec.max})`;
+      return n > 0 && n <= spec.max ? pass(said) : fail(said);
     }
     case 'lines':
       return checkLines(reply, spec.count, spec.prefix);

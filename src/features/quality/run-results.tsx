@@ -6,7 +6,7 @@ import { PaneHeaders } from './pane-headers';
 
 function describeRun(run: QualityRun): string {
   const from = run.config.source === 'all' ? 'all subjects' : subjectWords(run.config.source);
-  const asked = run.config.count === null ? 'every question' : `${run.config.count} questions`;
+  const asked = run.config.count === null ? 'every question' : `${run.config.count} questions requested`;
   return `${asked} of cais/mmlu (test split, ${from}), seed ${run.config.seed}, ${run.config.shots === 5 ? '5-shot' : 'zero-shot'}, temperature 0, at most ${run.config.maxTokens} tokens per answer`;
 }
 
