@@ -1,11 +1,12 @@
-import { useStore } from '../../store/store';
+import { useShallow } from 'zustand/react/shallow';
 import { formatAccuracy, paneScore } from '../../quality/score';
+import { useStore } from '../../store/store';
 import { PANES } from '../../store/types';
 
 /** The comparison table's measured-quality row: the last MMLU run's accuracy per pane, if it has one. */
 export function MmluMeasuredRow() {
   const run = useStore((s) => s.quality.run);
-  const loaded = useStore((s) => [s.panes.a.model?.id, s.panes.b.model?.id].join('\n'));
+  const loaded = useStore(useShallow((s) => ({ a: s.panes.a.model?.id, b: s.panes.b.model?.id })));
   if (!run || !run.questions.length) return null;
   const shots = run.config.shots === 5 ? '5-shot' : 'zero-shot';
   return (
@@ -14,7 +15,7 @@ export function MmluMeasuredRow() {
       {PANES.map((id) => {
         const model = run.models[id];
         const s = paneScore(run, id);
-        const other = model && loaded.split('\n')[id === 'a' ? 0 : 1] !== model ? ` (for ${model})` : '';
+        const other = model && loaded[id] !== model ? ` (for ${model})` : '';
         return (
           <td key={id}>
             {model && s.scored
