@@ -1,6 +1,6 @@
 /**
  * MMLU (Hendrycks et al., 2021) as published on the Hugging Face hub as `cais/mmlu`: its 57 subject configs,
- * where its rows are served, and the published scores Tandem shows beside the measured ones.
+ * and where its rows are served. (The published scores are in published.ts: they are needed up front.)
  */
 
 export const MMLU_DATASET = 'cais/mmlu';
@@ -85,16 +85,4 @@ export function rowsUrl(config: string, split: 'test' | 'dev', offset: number, l
     length: String(length),
   });
   return `${ROWS_ENDPOINT}?${q.toString()}`;
-}
-
-/** Meta's model cards, MMLU (5-shot, macro average) for the instruction-tuned models. Reference, not measured. */
-export const PUBLISHED_MMLU: Record<string, number> = {
-  'Llama-3.2-3B-Instruct': 63.4,
-  'Llama-3.1-8B-Instruct': 69.4,
-};
-
-/** The published MMLU score of a model id (web-llm ids carry a quantization suffix), or null. */
-export function publishedMmlu(id: string): number | null {
-  const key = Object.keys(PUBLISHED_MMLU).find((k) => id.startsWith(k));
-  return key ? (PUBLISHED_MMLU[key] ?? null) : null;
 }

@@ -6,7 +6,7 @@ import type { BandwidthResult, MemorySample } from '../../engine/types';
 import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
 import { median } from '../../metrics/stats';
 import { turnMetrics } from '../../metrics/turn';
-import { publishedMmlu } from '../../quality/mmlu';
+import { publishedMmlu } from '../../quality/published';
 import type { PaneState } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
 

@@ -5,7 +5,8 @@
  */
 import type { EngineStats } from '../../engine/types';
 import { turnMetrics, type TurnMetrics } from '../../metrics/turn';
-import { MMLU_DATASET, publishedMmlu } from '../../quality/mmlu';
+import { MMLU_DATASET } from '../../quality/mmlu';
+import { publishedMmlu } from '../../quality/published';
 import { PRESETS } from '../../quality/presets';
 import { paneScore, runPanes, runSpeed, subjectRows, type RunSpeed, type Score } from '../../quality/score';
 import {

@@ -1,4 +1,5 @@
-import { publishedMmlu, subjectWords } from '../../quality/mmlu';
+import { subjectWords } from '../../quality/mmlu';
+import { publishedMmlu } from '../../quality/published';
 import { formatAccuracy, paneScore, runPanes, runSpeed, subjectRows } from '../../quality/score';
 import type { QualityRun } from '../../quality/types';
 import { formatMs, formatRate } from '../../ui/format';
