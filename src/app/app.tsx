@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { stopAll } from '../controller/generate';
 import { DeviceCheck } from '../features/device/device-check';
 import { Pane } from '../features/compare/pane';
@@ -19,6 +19,9 @@ import { LinkOffer } from '../features/share/link-offer';
 import { SaveWarning } from './save-warning';
 import { TabBanner } from './tab-banner';
 import { Notices } from './notices';
+
+/** The quality check loads after first paint (it is below the fold and brings its own libraries). */
+const QualitySection = lazy(() => import('../features/quality/quality-section'));
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
@@ -60,6 +63,9 @@ export function App() {
       </TelemetryPanel>
       <SettingsPanel />
       <ComparisonTable />
+      <Suspense fallback={null}>
+        <QualitySection />
+      </Suspense>
       <MeterCheck />
       <StoragePanel />
       <Announcer />

@@ -37,6 +37,8 @@ function closableStore(dbName: string, storeName: string): UseStore {
 }
 
 const db = closableStore('tandem', 'state');
+/** The app's one key-value store (IndexedDB "tandem"), for other saved data (quality runs, MMLU questions). */
+export const appStore: UseStore = db;
 const KEY = 'session-v1';
 
 export async function saveSession(s: SavedSession): Promise<void> {

@@ -84,6 +84,7 @@ const MessageBody = v.object({
   status: v.optional(v.picklist(STATUSES)),
   turn: v.optional(v.unknown()),
   delivery: v.optional(DeliverySchema),
+  presetId: v.optional(v.string()),
 });
 
 const DraftSchema = v.object({

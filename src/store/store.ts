@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { ModelSpec } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
 import type { BandwidthResult, MemorySample } from '../engine/types';
+import { qualitySlice, type QualitySlice } from './quality-slice';
 import { cleanSettingsPatch } from './settings';
 import { defaultSettings, emptyPane, PANES, type PaneId, type PaneState, type Settings } from './types';
 
@@ -22,7 +23,7 @@ export interface LinkOffer {
 /** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
 export const MEMORY_SAMPLES = 1200;
 
-export interface AppState {
+export interface AppState extends QualitySlice {
   panes: Record<PaneId, PaneState>;
   settings: Settings;
   restored: boolean;
@@ -91,6 +92,7 @@ export const useStore = create<AppState>()((set) => ({
   tabRole: 'unknown',
   notices: [],
   dismissNotice: (text) => set((s) => ({ notices: s.notices.filter((n) => n !== text) })),
+  ...qualitySlice(set),
 }));
 
 export const selectAnyBusy = (s: AppState): boolean =>

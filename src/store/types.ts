@@ -51,6 +51,8 @@ export interface Message {
   turn?: TurnRecord;
   /** User messages only: absent when the prompt went to this pane's model when it was sent. */
   delivery?: Delivery;
+  /** A user prompt that is a preset, word for word (src/quality/presets.ts): its replies are checked. */
+  presetId?: string;
 }
 
 export interface Draft {

@@ -3,6 +3,7 @@ import { paneIsComing, useStore } from '../../store/store';
 import type { Message, PaneId } from '../../store/types';
 import { Delivery, NoReply } from './delivery';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
+import { PresetCheck } from './preset-check';
 import { TurnStats } from './turn-stats';
 
 const STATUS: Record<string, string> = {
@@ -20,9 +21,11 @@ interface BubbleProps {
   answers: string | undefined;
   /** Why the pane cannot take a prompt now or soon; null when it can (ready, or its model is on its way). */
   takeBlock: string | null;
+  /** The preset of the prompt a reply answers, if it is one (its automatic check shows beside the turn). */
+  presetId?: string | undefined;
 }
 
-const Bubble = memo(function Bubble({ m, pane, answers, takeBlock }: BubbleProps) {
+const Bubble = memo(function Bubble({ m, pane, answers, takeBlock, presetId }: BubbleProps) {
   const note = m.status ? STATUS[m.status] : undefined;
   const name = pane.toUpperCase();
   return (
@@ -39,6 +42,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock }: BubbleProps
           )}
       </article>
       {m.turn && <TurnStats turn={m.turn} {...(m.status ? { status: m.status } : {})} />}
+      {presetId && m.role === 'assistant' && <PresetCheck presetId={presetId} reply={m} />}
     </>
   );
 });
@@ -86,6 +90,13 @@ function promptsAnswered(messages: readonly Message[]): (string | undefined)[] {
   return out;
 }
 
+/** The preset of the prompt a reply answers (the nearest user message before it), if it is one. */
+function presetOfReply(messages: Message[], i: number): string | undefined {
+  if (messages[i]?.role !== 'assistant') return undefined;
+  for (let k = i - 1; k >= 0; k--) if (messages[k]?.role === 'user') return messages[k]?.presetId;
+  return undefined;
+}
+
 export const Transcript = memo(function Transcript({
   pane,
   messages,
@@ -109,7 +120,13 @@ export const Transcript = memo(function Transcript({
     <div className="transcript" role="log" aria-label={`Pane ${name} conversation`}>
       {messages.map((m, i) => (
         <Fragment key={m.id}>
-          <Bubble m={m} pane={pane} answers={answers[i]} takeBlock={takeBlock} />
+          <Bubble
+            m={m}
+            pane={pane}
+            answers={answers[i]}
+            takeBlock={takeBlock}
+            presetId={presetOfReply(messages, i)}
+          />
           {i === draftAt && <DraftBubble pane={pane} />}
         </Fragment>
       ))}

@@ -6,6 +6,7 @@ import { useStore } from '../../store/store';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { modelLabel } from '../../security/model-label';
+import { MmluMeasuredRow } from './mmlu-row';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
 
@@ -107,6 +108,7 @@ export function ComparisonTable() {
               <td className="method">{method}</td>
             </tr>
           ))}
+          <MmluMeasuredRow />
         </tbody>
       </table>
       <div className="row">

@@ -6,14 +6,9 @@
 import type { BandwidthResult, MemorySample } from '../../engine/types';
 import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
 import { paneFigures, turnFigures } from '../../metrics/figures';
+import { publishedMmlu } from '../../quality/published';
 import type { PaneState } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
-
-/** Meta's model cards, MMLU (5-shot, macro average) for the instruction-tuned models. Reference, not measured. */
-export const MMLU: Record<string, number> = {
-  'Llama-3.2-3B-Instruct': 63.4,
-  'Llama-3.1-8B-Instruct': 69.4,
-};
 
 export interface PaneSummary {
   modelId: string | null;
@@ -34,11 +29,6 @@ export interface PaneSummary {
   rooflineFraction: number | null;
   bandwidthMethod: string | null;
   mmlu: number | null;
-}
-
-export function mmluFor(id: string): number | null {
-  const key = Object.keys(MMLU).find((k) => id.startsWith(k));
-  return key ? (MMLU[key] ?? null) : null;
 }
 
 /**
@@ -85,6 +75,6 @@ export function summarize(
     ceilingEstimated: ceiling !== null && exact === null,
     rooflineFraction: rooflineFraction(medianDecode, ceiling),
     bandwidthMethod: bw?.method ?? null,
-    mmlu: id ? mmluFor(id) : null,
+    mmlu: id ? publishedMmlu(id) : null,
   };
 }

@@ -8,13 +8,14 @@
 import type { Check } from '../../metrics/figures';
 import { median } from '../../metrics/stats';
 import { PANES, type PaneId } from '../../store/types';
+import { QUALITY_CSV_COLUMNS, qualityCsvRows, qualityMarkdown } from './quality-builders';
 import type { SessionReport, TurnExport } from './report';
 
 export function toJson(report: SessionReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 export function csvField(v: Cell): string {
   if (v === null || v === undefined) return '';
@@ -59,9 +60,11 @@ export const CSV_COLUMNS = [
   'gpu_peak_bytes',
   'gpu_buffers',
   'js_heap_bytes',
+  ...QUALITY_CSV_COLUMNS,
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], Cell>>;
+export type CsvRow = Row;
 
 /** Flattens nested plain objects into dotted keys ("device.vendor"), so new device fields export too. */
 function flatten(prefix: string, v: unknown, out: Row[]): void {
@@ -137,6 +140,7 @@ export function toCsv(report: SessionReport): string {
       });
     }
   }
+  rows.push(...qualityCsvRows(report));
   const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -214,6 +218,7 @@ export function toMarkdown(report: SessionReport): string {
       return `| ${cells.join(' | ')} |`;
     }),
     '',
+    ...qualityMarkdown(report, mdCell),
   ];
   return out.join('\n');
 }

@@ -18,5 +18,7 @@ export function collectInput(s: AppState, exportedAt: number): ExportInput {
     webllmVersion: WEBLLM_VERSION,
     device: s.device,
     panes: { a: pane('a'), b: pane('b') },
+    quality: s.quality.run,
+    presets: s.quality.presets,
   };
 }

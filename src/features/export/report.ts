@@ -6,7 +6,9 @@
 import type { DeviceReport } from '../../device/probe';
 import type { EngineStats, MemorySample, PromptMarks } from '../../engine/types';
 import { turnFigures, type TurnFigures } from '../../metrics/figures';
+import type { PresetTable, QualityRun } from '../../quality/types';
 import type { Message, PaneId, RunMode } from '../../store/types';
+import { presetsExport, qualityExport, type PresetsExport, type QualityExport } from './quality-report';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
 export const WEBLLM_VERSION = __WEBLLM_VERSION__;
@@ -29,6 +31,9 @@ export interface ExportInput {
   webllmVersion: string;
   device: DeviceReport | null;
   panes: Record<PaneId, PaneInput>;
+  /** The MMLU quality check and the preset table, when run. */
+  quality?: QualityRun | null;
+  presets?: PresetTable | null;
 }
 
 export interface TurnExport {
@@ -67,6 +72,8 @@ export interface SessionReport {
   app: { webllmVersion: string };
   device: DeviceReport | null;
   panes: Record<PaneId, PaneReport>;
+  quality: QualityExport | null;
+  presets: PresetsExport | null;
 }
 
 export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExport[] {
@@ -109,5 +116,7 @@ export function buildReport(input: ExportInput): SessionReport {
     app: { webllmVersion: input.webllmVersion },
     device: input.device ? { ...input.device } : null,
     panes: { a: pane('a'), b: pane('b') },
+    quality: qualityExport(input.quality ?? null),
+    presets: presetsExport(input.presets ?? null),
   };
 }
