@@ -75,8 +75,18 @@ export default tseslint.config(
   },
   {
     // Lower layers never reach up into features/, nor into the engine client (only src/controller talks
-    // to it). src/controller is not listed yet: it still imports the model catalog from features/models.
-    files: ['src/engine/**', 'src/downloads/**', 'src/store/**', 'src/metrics/**', 'src/webllm-cache/**'],
+    // to it).
+    files: [
+      'src/engine/**',
+      'src/downloads/**',
+      'src/store/**',
+      'src/metrics/**',
+      'src/webllm-cache/**',
+      'src/catalog/**',
+      'src/quality/**',
+      'src/security/**',
+      'src/device/**',
+    ],
     ignores: ['src/engine/webllm/**', 'src/engine/llamacpp/**'],
     rules: {
       'no-restricted-imports': [
@@ -89,6 +99,22 @@ export default tseslint.config(
               message: 'Only src/controller talks to the engine client.',
             },
           ],
+          paths: [
+            { name: '@mlc-ai/web-llm', message: 'Only src/engine/webllm may import web-llm.' },
+            { name: '@wllama/wllama', message: 'Only src/engine/llamacpp may import wllama.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The controller talks to the engine client, so only features/ is out of bounds for it.
+    files: ['src/controller/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/features/**'], message: 'Lower layers never import features/.' }],
           paths: [
             { name: '@mlc-ai/web-llm', message: 'Only src/engine/webllm may import web-llm.' },
             { name: '@wllama/wllama', message: 'Only src/engine/llamacpp may import wllama.' },

@@ -5,7 +5,7 @@
  */
 import type { Plugin } from 'vite';
 
-import type { CatalogEntry } from '../src/features/models/catalog-types';
+import type { CatalogEntry } from '../src/catalog/catalog-types';
 
 export async function loadCatalog(): Promise<CatalogEntry[]> {
   const { prebuiltAppConfig, ModelType } = await import('@mlc-ai/web-llm');

@@ -36,7 +36,7 @@ test('replies of ~3 KB of nested `>` and `- ` show as plain text, and the page s
   await page.reload();
   await expect(reply(page, 'A')).toContainText('> deep quote');
   await expect(reply(page, 'B')).toContainText('- deep list');
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
 });
 
 test('a table 300 columns wide shows as text with the reason, and a reload still works', async ({ page }) => {
@@ -141,6 +141,10 @@ test('a .gguf URL with a bad percent-escape, in a link or in the URL form, gets 
   const bad = fixtureUrl('story').replace('story.gguf', 'story%E0%A4.gguf');
   await freshPage(page);
   await page.goto(`/?a=${encodeURIComponent(bad)}`);
+  // The link's offer shows the name safely too, and nothing is fetched before the click.
+  const offer = page.getByRole('region', { name: 'Shared link' });
+  await expect(offer).toContainText(/story%E0%A4\.gguf from 127\.0\.0\.1:\d+\/__fixtures__/);
+  await offer.getByRole('button', { name: 'Load the linked models' }).click();
   const a = pane(page, 'A');
   await expect(
     a.getByRole('heading', { name: /story%E0%A4\.gguf from 127\.0\.0\.1:\d+\/__fixtures__/ }),
@@ -160,5 +164,5 @@ test('a .gguf URL with a bad percent-escape, in a link or in the URL form, gets 
   // Saved, and the page still starts.
   await page.reload();
   await expect(b.getByRole('heading', { name: /story%E0%A4\.gguf/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 declare module 'virtual:webllm-catalog' {
-  const entries: import('./features/models/catalog-types').CatalogEntry[];
+  const entries: import('./catalog/catalog-types').CatalogEntry[];
   export default entries;
 }
 

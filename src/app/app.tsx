@@ -8,7 +8,7 @@ import { PromptBox } from '../features/compare/prompt-box';
 import { SettingsPanel } from '../features/compare/settings-panel';
 import { StoragePanel } from '../features/storage/storage-panel';
 import { ExportButtons } from '../features/export/export-buttons';
-import { findModel } from '../features/models/catalog';
+import { findModel } from '../catalog/catalog';
 import { PageHeap } from '../features/telemetry/page-heap';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { useStore } from '../store/store';

@@ -9,7 +9,7 @@ import { startTabLock } from '../controller/tab-lock';
 import { isSpecCached } from '../features/storage/cached';
 import { startWasmMemoryPolling } from '../controller/wasm-memory';
 import { probeDevice } from '../device/probe';
-import { catalog, defaultPair } from '../features/models/catalog';
+import { catalog, defaultPair } from '../catalog/catalog';
 import { buildSetup, parseSetup, type UrlSetup } from '../features/share/url-state';
 import { useStore } from '../store/store';
 import { loadMarkdown } from '../ui/markdown-loader';

@@ -3,11 +3,12 @@
  * with progress into the download store (at most 10 updates a second) and one job per pane — a download,
  * or a repair (controller/repair.ts), which runs the same way so its progress shows in the same place.
  */
-import type { ModelSpec } from '../engine/types';
+import { serializeError, type ModelSpec } from '../engine/types';
 import { downloadWeights, type DownloadOptions, type DownloadProgress } from '../downloads/downloader';
 import { useDownloadStore } from '../downloads/download-store';
 import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../downloads/persistence';
-import { findModel } from '../features/models/catalog';
+import { findModel } from '../catalog/catalog';
+import { afterMs, batcher } from '../lib/batcher';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 
@@ -29,27 +30,24 @@ export function onDownloadSettled(fn: Settled): void {
 const setDownloading = (pane: PaneId, on: boolean): void =>
   useStore.setState((s) => ({ downloading: { ...s.downloading, [pane]: on } }));
 
-/** Passes reports through at most every `ms`, but phase and shard changes at once; `flush` sends the last. */
+/**
+ * Progress reports at most every `ms` (the last one wins), but a new phase or a finished shard at once; the
+ * batch's `flush` sends the last.
+ */
 function throttled(ms: number, send: (p: DownloadProgress) => void) {
-  let last = -Infinity;
   let prev: DownloadProgress | null = null;
-  let pending: DownloadProgress | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = (): void => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending) send(pending);
-    pending = null;
-    last = performance.now();
-  };
-  const push = (p: DownloadProgress): void => {
-    const changed = p.phase !== prev?.phase || p.shardsDone !== prev.shardsDone;
-    prev = p;
-    pending = p;
-    if (changed || performance.now() - last >= ms) flush();
-    else timer ??= setTimeout(flush, ms);
-  };
-  return { push, flush };
+  return batcher<DownloadProgress>(
+    (reports) => {
+      const last = reports.at(-1);
+      if (last) send(last);
+    },
+    afterMs(ms),
+    (p) => {
+      const changed = p.phase !== prev?.phase || p.shardsDone !== prev.shardsDone;
+      prev = p;
+      return changed;
+    },
+  );
 }
 
 /** A job's result, or null when it failed or was cancelled (the store then says which). */
@@ -69,7 +67,7 @@ export async function runPaneJob<T>(
   const progress = throttled(100, (p) => mine() && patch(pane, { progress: p }));
   let ok = false;
   try {
-    const result = await job({ signal: ctl.signal, onProgress: progress.push });
+    const result = await job({ signal: ctl.signal, onProgress: (p) => progress.push(p) });
     progress.flush();
     if (mine()) patch(pane, { status: 'done', report: report(result) });
     ok = true;
@@ -79,12 +77,12 @@ export async function runPaneJob<T>(
   } catch (e) {
     progress.flush();
     if (!mine()) return null;
-    const err = e as { name?: string; message?: string };
+    const err = serializeError(e);
     if (err.name === 'AbortError') patch(pane, { status: 'cancelled' });
     else
       patch(pane, {
         status: 'error',
-        error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
+        error: err,
       });
     return null;
   } finally {

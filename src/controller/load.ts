@@ -1,5 +1,5 @@
 /** Loading a model into a pane: progress into the store, failures explained, the pane never stuck. */
-import type { ModelSpec } from '../engine/types';
+import { serializeError, type ModelSpec } from '../engine/types';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
@@ -91,10 +91,10 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
     void drainQueue(pane);
   } catch (e) {
     if (!current()) return;
-    const err = e as { name?: string; message?: string };
+    const err = serializeError(e);
     patchPane(pane, {
       status: 'error',
-      error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
+      error: err,
     });
     missQueued(pane, 'this pane’s model failed to load');
     // A failed load can leave downloads running inside the runtime: a fresh worker is the clean retry.

@@ -5,7 +5,7 @@
  */
 import type { ModelSpec, SerializedError } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
-import { describeModel, findModel } from '../features/models/catalog';
+import { describeModel, findModel } from '../catalog/catalog';
 
 export function preflight(spec: ModelSpec, device: DeviceReport | null): SerializedError | null {
   if (spec.engine !== 'webllm' || !device) return null;

@@ -8,7 +8,7 @@ import { repairModelFiles, type RepairReport, type RepairTarget } from '../downl
 import { describeRepair } from '../downloads/repair-report';
 import { notifyStorageChange } from '../downloads/persistence';
 import type { ModelSpec } from '../engine/types';
-import { findModel } from '../features/models/catalog';
+import { findModel } from '../catalog/catalog';
 import { useStore } from '../store/store';
 import { PANES, type PaneId } from '../store/types';
 import { modelBaseUrl } from '../webllm-cache/urls';

@@ -3,12 +3,12 @@
  * coalesced once per frame into the pane's draft, and the finished reply is committed in one update, right
  * after the prompt it answers, with its measurements.
  */
-import type { ChatMessage, Sampling, TokenEvent } from '../engine/types';
+import { serializeError, type ChatMessage, type Sampling, type TokenEvent } from '../engine/types';
 import { useStore } from '../store/store';
 import { historyFor, placeReply } from '../store/transcript';
 import { effectiveSettings, type Message, type PaneId, type RunMode } from '../store/types';
+import { batcher, nextFrame } from '../lib/batcher';
 import { existingClient } from './engines';
-import { frameBatcher } from './frame-batcher';
 import { persistDraftThrottled, persistNow } from './session';
 
 let nextId = Date.now();
@@ -51,7 +51,7 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
     stopping: false,
     draft: { id: draftId, replyTo: userId, text: '', tokenTimes: [], startedAt, mode },
   });
-  const batch = frameBatcher<TokenEvent>((toks) => {
+  const batch = batcher<TokenEvent>((toks) => {
     useStore.getState().patchPane(pane, (p) =>
       p.draft
         ? {
@@ -64,14 +64,14 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
         : {},
     );
     persistDraftThrottled();
-  });
+  }, nextFrame);
   const { sampling, system } = samplingFor(pane);
   const messages = chatMessages(system, historyFor(state.messages, userId));
   try {
     const out = await client.generate(
       messages,
       sampling,
-      (t) => batch.push(t),
+      (t) => batch.push(...t),
       // The live chart's time axis: the worker's request start, the clock the tokens carry.
       (startedAt) =>
         useStore.getState().patchPane(pane, (p) => (p.draft ? { draft: { ...p.draft, startedAt } } : {})),
@@ -112,11 +112,11 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
     });
   } catch (e) {
     batch.flush();
-    const err = e as { name?: string; message?: string };
+    const err = serializeError(e);
     useStore.getState().patchPane(pane, (p) => ({
       status: p.status === 'generating' ? 'ready' : p.status,
       stopping: false,
-      error: { name: err.name ?? 'Error', message: err.message ?? String(e) },
+      error: err,
       draft: null,
       messages: p.draft
         ? placeReply(p.messages, p.draft.replyTo, {

@@ -19,10 +19,6 @@ function measurer(): Measure | null {
     : null;
 }
 
-export function wasmMemorySupported(): boolean {
-  return measurer() !== null;
-}
-
 export async function sampleWasmMemory(): Promise<void> {
   const measure = measurer();
   const { panes, pushWasm } = useStore.getState();

@@ -4,6 +4,7 @@ import { gpuMemory, onDeviceLost, onGpuMemory } from './gpu-accounting';
  * Engine worker entry: one worker per pane. Routes typed requests to a runtime adapter that is imported
  * only when first needed, and takes a timestamp for every token here, next to the runtime.
  */
+import { afterMs, batcher, type Batcher } from '../lib/batcher';
 import {
   serializeError,
   now,
@@ -68,24 +69,8 @@ async function adapterFor(kind: EngineKind): Promise<Adapter> {
  */
 export const TOKEN_BATCH_MS = 16;
 
-function tokenBatcher(req: number): { push: (tok: TokenEvent) => void; flush: () => void } {
-  let pending: TokenEvent[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (pending.length === 0) return;
-    post({ type: 'tokens', req, tokens: pending });
-    pending = [];
-  };
-  return {
-    push(tok) {
-      pending.push(tok);
-      timer ??= setTimeout(flush, TOKEN_BATCH_MS);
-    },
-    flush,
-  };
-}
+const tokenBatcher = (req: number): Batcher<TokenEvent> =>
+  batcher((tokens) => post({ type: 'tokens', req, tokens }), afterMs(TOKEN_BATCH_MS));
 
 /** A few tokens right after load: compiles shaders and fills caches so turn one is timed fairly. */
 async function warmUp(a: Adapter, req: number, signal: AbortSignal): Promise<number> {
@@ -134,7 +119,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
       const batch = tokenBatcher(msg.req);
       // Every token goes out before 'done' or the error, so no tail is lost.
       const result = await adapter
-        .generate(msg.messages, msg.sampling, { onToken: batch.push }, ctl.signal)
+        .generate(msg.messages, msg.sampling, { onToken: (tok) => batch.push(tok) }, ctl.signal)
         .finally(batch.flush);
       return post({
         type: 'done',

@@ -3,7 +3,7 @@ import { loadModel } from '../../controller/load';
 import { f32Variant } from '../../controller/preflight';
 import { repairAndReload } from '../../controller/repair';
 import { useStore } from '../../store/store';
-import { smallContextVariant } from '../models/catalog';
+import { smallContextVariant } from '../../catalog/catalog';
 import { explainError } from '../../engine/errors';
 import type { PaneId, PaneState } from '../../store/types';
 

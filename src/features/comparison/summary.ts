@@ -8,7 +8,7 @@ import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
 import { paneFigures, turnFigures } from '../../metrics/figures';
 import { publishedMmlu } from '../../quality/published';
 import type { PaneState } from '../../store/types';
-import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
+import { describeModel, estimateDownloadBytes, findModel } from '../../catalog/catalog';
 
 export interface PaneSummary {
   modelId: string | null;

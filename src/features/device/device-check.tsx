@@ -1,7 +1,7 @@
 import { loadPair } from '../../controller/load';
 import { useStore } from '../../store/store';
 import { formatBytes } from '../../ui/format';
-import { NO_LLAMA_31_7B, sevenBAlternatives, smallContextVariant } from '../models/catalog';
+import { NO_LLAMA_31_7B, sevenBAlternatives, smallContextVariant } from '../../catalog/catalog';
 import { modelLabel } from '../../security/model-label';
 import { deviceMemoryGB, pairModels } from './pair-models';
 import { pairVerdict } from './verdict';

@@ -1,6 +1,6 @@
 /** The facts the pair verdict weighs, for the web-llm models among a set of picks. */
 import type { ModelSpec } from '../../engine/types';
-import { describeModel, estimateDownloadBytes, findModel } from '../models/catalog';
+import { describeModel, estimateDownloadBytes, findModel } from '../../catalog/catalog';
 import type { PairModel } from './verdict';
 
 export function pairModels(specs: readonly (ModelSpec | null | undefined)[]): PairModel[] {

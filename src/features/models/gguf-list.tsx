@@ -2,7 +2,7 @@ import { loadModel } from '../../controller/load';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { formatBytes } from '../../ui/format';
-import { GGUF_MODELS } from './gguf-catalog';
+import { GGUF_MODELS } from '../../catalog/gguf-catalog';
 
 /** Ready-made GGUF choices for the llama.cpp engine (the path for browsers without WebGPU). */
 export function GgufList({ pane, disabled }: { pane: PaneId; disabled: boolean }) {

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../ui/format';
-import { describeModel, estimateDownloadBytes, findModel } from './catalog';
+import { describeModel, estimateDownloadBytes, findModel } from '../../catalog/catalog';
 
 /** The facts of one web-llm model, from its record in the pinned web-llm. */
 export function ModelDetails({

@@ -3,7 +3,7 @@ import { loadModel } from '../../controller/load';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { isSpecCached } from '../storage/cached';
-import { catalog, describeModel, type ModelFacts } from './catalog';
+import { catalog, describeModel, type ModelFacts } from '../../catalog/catalog';
 import { ModelDetails } from './model-details';
 import { GgufList } from './gguf-list';
 import { checkModelUrl } from './model-url';

@@ -10,7 +10,7 @@ import { PANES, type Settings } from '../../store/types';
 import { formatBytes } from '../../ui/format';
 import { deviceMemoryGB, pairModels } from '../device/pair-models';
 import { pairVerdict } from '../device/verdict';
-import { GGUF_MODELS } from '../models/gguf-catalog';
+import { GGUF_MODELS } from '../../catalog/gguf-catalog';
 import { modelLabel } from '../../security/model-label';
 
 const LEVEL = { ok: 'likely to fit', uncertain: 'may not fit', unlikely: 'unlikely to work' } as const;

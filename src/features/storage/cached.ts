@@ -2,7 +2,7 @@
 import type { ModelSpec } from '../../engine/types';
 import { hasWeights } from '../../webllm-cache/storage';
 import { modelBaseUrl } from '../../webllm-cache/urls';
-import { findModel } from '../models/catalog';
+import { findModel } from '../../catalog/catalog';
 import { readGgufModels } from './wllama-cache';
 
 export async function isSpecCached(spec: ModelSpec): Promise<boolean> {

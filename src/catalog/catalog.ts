@@ -4,7 +4,7 @@
  * parsed from the model id. Plus the default pair and the facts behind "Llama 3.1 has no 7B" (written here).
  */
 import catalog from 'virtual:webllm-catalog';
-import { bitsPerWeightForQuant, weightBytes } from '../../metrics/roofline';
+import { bitsPerWeightForQuant, weightBytes } from '../metrics/roofline';
 import type { CatalogEntry } from './catalog-types';
 
 export { catalog };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../build/webllm-catalog';
+import { loadCatalog } from '../../build/webllm-catalog';
 import { defaultPair, describeModel, sevenBAlternatives } from './catalog';
 
 describe('model catalog (from the pinned web-llm)', async () => {

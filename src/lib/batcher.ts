@@ -1,0 +1,52 @@
+/**
+ * The one way hot streams are coalesced here: items pushed between two flushes are delivered together, at
+ * the next scheduled moment (an animation frame for the page, a short timer in the engine worker, a
+ * throttle for download progress); `flush()` drains at once (done, stop, error: no tail is lost), and an
+ * item marked `urgent` flushes straight away (a new download phase should show now, not in 100 ms).
+ */
+export interface Batcher<T> {
+  push: (...items: T[]) => void;
+  flush: () => void;
+}
+
+export type Schedule = (run: () => void) => () => void;
+
+/** Runs after `ms` milliseconds (setTimeout), cancellable. */
+export const afterMs =
+  (ms: number): Schedule =>
+  (run) => {
+    const t = setTimeout(run, ms);
+    return () => clearTimeout(t);
+  };
+
+/** Runs on the next animation frame (a 16 ms timer where there are no frames, e.g. in tests). */
+export const nextFrame: Schedule = (run) => {
+  if (typeof requestAnimationFrame !== 'function') return afterMs(16)(run);
+  const h = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(h);
+};
+
+export function batcher<T>(
+  onFlush: (items: T[]) => void,
+  schedule: Schedule,
+  urgent: (item: T) => boolean = () => false,
+): Batcher<T> {
+  let queue: T[] = [];
+  let cancel: (() => void) | null = null;
+  const flush = (): void => {
+    cancel?.();
+    cancel = null;
+    if (queue.length === 0) return;
+    const items = queue;
+    queue = [];
+    onFlush(items);
+  };
+  return {
+    push(...items) {
+      queue.push(...items);
+      if (items.some(urgent)) flush();
+      else cancel ??= schedule(flush);
+    },
+    flush,
+  };
+}
