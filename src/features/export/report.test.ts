@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import pkgText from '../../../package.json?raw';
 import type { Message } from '../../store/types';
-import { buildReport, paneTurns, WEBLLM_VERSION } from './report';
+import { buildReport, paneTurns, transcriptOf, WEBLLM_VERSION } from './report';
 
 describe('report', () => {
+  it('carries the conversation itself: every message, how replies ended and prompts that missed the pane', () => {
+    const messages: Message[] = [
+      { id: '1', role: 'user', content: 'first', delivery: { state: 'missed', reason: 'no model' } },
+      { id: '2', role: 'user', content: 'second' },
+      { id: '3', role: 'assistant', content: 'cut', status: 'interrupted' },
+    ];
+    expect(transcriptOf(messages)).toEqual([
+      { role: 'user', content: 'first', status: null, delivery: { state: 'missed', reason: 'no model' } },
+      { role: 'user', content: 'second', status: null, delivery: null },
+      { role: 'assistant', content: 'cut', status: 'interrupted', delivery: null },
+    ]);
+  });
+
   it('names the web-llm version the app pins', () => {
     const pkg = JSON.parse(pkgText) as { dependencies: Record<string, string> };
     // The version shown and exported is the package.json pin, which must be exact (no ^ or ~ range).

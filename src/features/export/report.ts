@@ -13,8 +13,11 @@ import { presetsExport, qualityExport, type PresetsExport, type QualityExport } 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
 export const WEBLLM_VERSION = __WEBLLM_VERSION__;
 export const REPORT_FORMAT = 'tandem-session';
-/** 2: metrics are TurnFigures (time-to-first-token parts, engine checks), turns carry marks. */
-export const REPORT_VERSION = 2;
+/**
+ * 2: metrics are TurnFigures (time-to-first-token parts, engine checks), turns carry marks.
+ * 3: each pane carries its transcript (the conversation itself), turns say whether they were delayed.
+ */
+export const REPORT_VERSION = 3;
 
 export interface PaneInput {
   /** The model loaded in the pane now (turns carry their own model id). */
@@ -56,11 +59,25 @@ export interface TurnExport {
   marks: PromptMarks | null;
   /** Epoch ms of every token, worker clock. */
   tokenTimes: number[];
+  /** The prompt waited for the pane's model and ran alone (not side by side). */
+  delayed: boolean;
+}
+
+/** One message of the conversation, as the pane shows it. */
+export interface TranscriptEntry {
+  role: Message['role'];
+  content: string;
+  /** How a reply ended, when not simply finished. */
+  status: string | null;
+  /** A prompt that waited for the pane's model, or never reached it (and why). */
+  delivery: Message['delivery'] | null;
 }
 
 export interface PaneReport {
   modelId: string | null;
   runtime: string | null;
+  /** The conversation itself, so an export is a copy of the transcript, not only its measurements. */
+  transcript: TranscriptEntry[];
   turns: TurnExport[];
   memory: MemorySample[];
 }
@@ -94,10 +111,19 @@ export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExpor
       engineStats: { ...t.engineStats },
       marks: t.marks ? { ...t.marks } : null,
       tokenTimes: [...t.tokenTimes],
+      delayed: t.delayed === true,
     });
   }
   return out;
 }
+
+export const transcriptOf = (messages: readonly Message[]): TranscriptEntry[] =>
+  messages.map((m) => ({
+    role: m.role,
+    content: m.content,
+    status: m.status ?? null,
+    delivery: m.delivery ?? null,
+  }));
 
 export function buildReport(input: ExportInput): SessionReport {
   const pane = (id: PaneId): PaneReport => {
@@ -105,6 +131,7 @@ export function buildReport(input: ExportInput): SessionReport {
     return {
       modelId: p.modelId,
       runtime: p.runtime,
+      transcript: transcriptOf(p.messages),
       turns: paneTurns(id, p.messages),
       memory: p.memory.map((s) => ({ ...s })),
     };
