@@ -13,7 +13,8 @@ test('a full storage is said at once, with an export and a retry, and nothing on
   // window.__quotaFull is set. (CDP's quota override could not be made to refuse IndexedDB writes once the
   // origin holds a model in OPFS, so it cannot stand in for a full disk here.)
   await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
+    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')
+      ?.value as IDBObjectStore['put'];
     IDBObjectStore.prototype.put = function (
       this: IDBObjectStore,
       ...args: Parameters<IDBObjectStore['put']>
