@@ -11,6 +11,7 @@ const STATUS: Record<string, string> = {
   context: 'cut: the context window is full',
   interrupted: 'interrupted (page closed or reloaded)',
   error: 'failed',
+  cut: 'cut off: the server’s stream stopped mid-reply',
 };
 
 interface BubbleProps {
@@ -38,7 +39,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock }: BubbleProps
             <NoReply pane={pane} answers={answers} stopped={m.status === 'abort'} takeBlock={takeBlock} />
           )}
       </article>
-      {m.turn && <TurnStats turn={m.turn} {...(m.status ? { status: m.status } : {})} />}
+      {m.turn && <TurnStats turn={m.turn} pane={pane} {...(m.status ? { status: m.status } : {})} />}
     </>
   );
 });

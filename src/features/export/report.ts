@@ -5,8 +5,16 @@
  */
 import type { DeviceReport } from '../../device/probe';
 import type { EngineStats, MemorySample, PromptMarks } from '../../engine/types';
+import { paneCost, turnCost, type SessionCost } from '../../metrics/cost';
 import { turnFigures, type TurnFigures } from '../../metrics/figures';
-import type { Message, PaneId, RunMode } from '../../store/types';
+import {
+  noPrice,
+  type Message,
+  type PaneId,
+  type Price,
+  type RunMode,
+  type TurnRecord,
+} from '../../store/types';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
 export const WEBLLM_VERSION = __WEBLLM_VERSION__;
@@ -21,6 +29,8 @@ export interface PaneInput {
   runtime: string | null;
   messages: readonly Message[];
   memory: readonly MemorySample[];
+  /** The pane's price per 1M tokens (remote panes; saved with the settings, never a key). */
+  price?: Price;
 }
 
 export interface ExportInput {
@@ -51,6 +61,10 @@ export interface TurnExport {
   marks: PromptMarks | null;
   /** Epoch ms of every token, worker clock. */
   tokenTimes: number[];
+  /** Ran on a server: its host (never a key). Null for an in-browser turn. */
+  remote: TurnRecord['remote'] | null;
+  /** Remote turns: the server's token counts at the pane's price (null without usage or price). */
+  costUsd: number | null;
 }
 
 export interface PaneReport {
@@ -58,6 +72,10 @@ export interface PaneReport {
   runtime: string | null;
   turns: TurnExport[];
   memory: MemorySample[];
+  /** US$ per 1M tokens, as entered for the pane. */
+  price: Price;
+  /** The remote turns' cost summed (src/metrics/cost.ts). */
+  cost: SessionCost;
 }
 
 export interface SessionReport {
@@ -69,7 +87,7 @@ export interface SessionReport {
   panes: Record<PaneId, PaneReport>;
 }
 
-export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExport[] {
+export function paneTurns(pane: PaneId, messages: readonly Message[], price: Price = noPrice): TurnExport[] {
   const out: TurnExport[] = [];
   for (const m of messages) {
     const t = m.turn;
@@ -87,6 +105,8 @@ export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExpor
       engineStats: { ...t.engineStats },
       marks: t.marks ? { ...t.marks } : null,
       tokenTimes: [...t.tokenTimes],
+      remote: t.remote ? { ...t.remote } : null,
+      costUsd: t.remote ? turnCost(t.engineStats, price) : null,
     });
   }
   return out;
@@ -95,11 +115,17 @@ export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExpor
 export function buildReport(input: ExportInput): SessionReport {
   const pane = (id: PaneId): PaneReport => {
     const p = input.panes[id];
+    const price = p.price ?? noPrice;
     return {
       modelId: p.modelId,
       runtime: p.runtime,
-      turns: paneTurns(id, p.messages),
+      turns: paneTurns(id, p.messages, price),
       memory: p.memory.map((s) => ({ ...s })),
+      price: { ...price },
+      cost: paneCost(
+        p.messages.flatMap((m) => (m.turn ? [m.turn] : [])),
+        price,
+      ),
     };
   };
   return {

@@ -1,5 +1,6 @@
 /** Validates a model given by URL: a .gguf file (llama.cpp) or an MLC repository plus its model library. */
 import type { ModelSpec } from '../../engine/types';
+import { remoteLabel } from '../../engine/remote/spec';
 import { isAllowedModelUrl, MODEL_HOSTS } from '../../security/model-hosts';
 
 export type UrlCheck = { ok: true; spec: ModelSpec } | { ok: false; message: string };
@@ -45,6 +46,8 @@ export function checkModelUrl(rawUrl: string, rawLib: string, base: string): Url
 
 /** A short label for a model spec. */
 export function modelLabel(id: string): string {
+  const remote = remoteLabel(id);
+  if (remote !== null) return remote;
   if (id.startsWith('gguf:')) return decodeURIComponent(id.slice(5).split('/').pop() ?? id);
   if (id.startsWith('custom:')) return id.slice(7);
   return id;
