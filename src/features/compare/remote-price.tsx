@@ -50,9 +50,15 @@ export function RemotePrice({ pane }: { pane: PaneId }) {
         placeholder="e.g. 0.06"
       />
       <p role="status" aria-label={`Pane ${name} session cost`}>
-        Session cost: {cost.turns ? formatUsd(cost.usd) : '—'} over {cost.turns} turn
-        {cost.turns === 1 ? '' : 's'}
-        {cost.unknown ? ` (${cost.unknown} without a cost: no usage from the server or no price)` : ''}
+        Session cost:{' '}
+        {cost.turns
+          ? `${formatUsd(cost.usd)} over ${cost.turns} turn${cost.turns === 1 ? '' : 's'}`
+          : cost.unknown
+            ? 'unknown'
+            : 'no turns yet'}
+        {cost.unknown
+          ? ` (${cost.unknown} turn${cost.unknown === 1 ? '' : 's'} without a cost: ${price.inputPerM === null || price.outputPerM === null ? 'set the price' : 'no usage from the server'})`
+          : ''}
       </p>
     </fieldset>
   );
