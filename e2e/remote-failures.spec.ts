@@ -6,10 +6,18 @@
  */
 import { createServer } from 'node:net';
 import { expect, test } from './test';
-import { remoteControl, RETRY_AFTER_S, type RemoteFault } from './fixtures/remote-control';
+import { RETRY_AFTER_S, type RemoteFault } from './fixtures/remote-control';
 import { freshPage, sendPrompt, setSharedMaxTokens } from './helpers';
-import { REMOTE_URL } from './paths';
-import { connectServer, expectReady, paneError, paneRegion, reply, REMOTE_HOST } from './remote-helpers';
+import {
+  connected,
+  connectServer,
+  expectReady,
+  freshRemote,
+  paneError,
+  paneRegion,
+  REMOTE_HOST,
+  reply,
+} from './remote-helpers';
 
 const KEY = 'sk-right-1c4e8a';
 const WRONG = 'sk-wrong-9d2f6b';
@@ -37,10 +45,8 @@ test('CORS refused: the server answered but does not allow this page, with each 
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
+  const server = await freshRemote(page, request);
   await server.fault('cors', 'all');
-  await freshPage(page);
   await connectServer(page, 'B', { model: 'story' });
   const err = paneError(page, 'B');
   await expect(err).toContainText('does not allow this page to read its answers (CORS)');
@@ -58,10 +64,7 @@ test('401: a wrong key is refused, never shown (even echoed back by the server),
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.requireKey(KEY);
-  await freshPage(page);
+  await freshRemote(page, request, { key: KEY });
   await connectServer(page, 'B', { model: 'story', key: WRONG });
   const err = paneError(page, 'B');
   await expect(err).toContainText('The server refused the API key.');
@@ -75,11 +78,8 @@ test('401: a wrong key is refused, never shown (even echoed back by the server),
 });
 
 test('404: the server does not know the model, and says which ones it has', async ({ page, request }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'story' });
-  await expectReady(page, 'B');
+  const server = await freshRemote(page, request);
+  await connected(page, 'B', 'story');
   await server.fault('404');
   await sendPrompt(page, 'Hello?');
   const err = paneError(page, 'B');
@@ -98,11 +98,8 @@ const FAULTS: [RemoteFault, string, string][] = [
 
 for (const [fault, title, detail] of FAULTS)
   test(`${fault}: "${title}"`, async ({ page, request }) => {
-    const server = remoteControl(request, REMOTE_URL);
-    await server.reset();
-    await freshPage(page);
-    await connectServer(page, 'B', { model: 'story' });
-    await expectReady(page, 'B');
+    const server = await freshRemote(page, request);
+    await connected(page, 'B', 'story');
     await server.fault(fault);
     await sendPrompt(page, 'Hello?');
     const err = paneError(page, 'B');
@@ -116,46 +113,38 @@ for (const [fault, title, detail] of FAULTS)
     await expect(reply(page, 'B').last()).toHaveText(/Hello from the small model/);
   });
 
-test('a stream that stops mid-reply: the partial reply is kept and marked', async ({ page, request }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'loop' });
-  await expectReady(page, 'B');
-  await setSharedMaxTokens(page, 200);
-  await server.fault('cut');
-  await sendPrompt(page, 'Talk.');
-  await expect(paneError(page, 'B')).toContainText('The server’s reply stopped mid-way.');
-  await expect(reply(page, 'B')).toContainText('tick tock');
-  await expect(reply(page, 'B')).toContainText('(cut off: the server’s stream stopped mid-reply)');
-  await page.reload();
-  await expect(reply(page, 'B')).toContainText('(cut off: the server’s stream stopped mid-reply)');
-});
+const MID_REPLY: [RemoteFault, string, string, string][] = [
+  ['cut', 'a stream that stops mid-reply', 'The server’s reply stopped mid-way.', 'the connection closed'],
+  [
+    'stream-error',
+    'an error object in the stream',
+    'The server reported an error while it answered.',
+    'fixture: the model crashed mid-reply',
+  ],
+];
 
-test('an error object in the stream ends the reply with the server’s words, keeping what came', async ({
-  page,
-  request,
-}) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'loop' });
-  await expectReady(page, 'B');
-  await setSharedMaxTokens(page, 200);
-  await server.fault('stream-error');
-  await sendPrompt(page, 'Talk.');
-  await expect(paneError(page, 'B')).toContainText('The server reported an error while it answered.');
-  await expect(paneError(page, 'B')).toContainText('fixture: the model crashed mid-reply');
-  await expect(reply(page, 'B')).toContainText('tick tock ·');
-});
+for (const [fault, what, title, detail] of MID_REPLY)
+  test(`${what}: the partial reply is kept and marked, with the server’s words`, async ({
+    page,
+    request,
+  }) => {
+    const server = await freshRemote(page, request);
+    await connected(page, 'B', 'loop');
+    await setSharedMaxTokens(page, 200);
+    await server.fault(fault);
+    await sendPrompt(page, 'Talk.');
+    await expect(paneError(page, 'B')).toContainText(title);
+    await expect(paneError(page, 'B')).toContainText(detail);
+    await expect(reply(page, 'B')).toContainText('tick tock ·');
+    const mark = fault === 'cut' ? '(cut off: the server’s stream stopped mid-reply)' : '(failed)';
+    await expect(reply(page, 'B')).toContainText(mark);
+    await page.reload();
+    await expect(reply(page, 'B')).toContainText(mark);
+  });
 
 test('a server that sends no usage: the turn says so, and has no cost', async ({ page, request }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.fault('no-usage');
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'other' });
-  await expectReady(page, 'B');
+  await freshRemote(page, request, { fault: 'no-usage' });
+  await connected(page, 'B', 'other');
   await sendPrompt(page, 'Hi.');
   const stats = paneRegion(page, 'B').getByLabel('Reply measurements');
   await expect(stats).toContainText('10 chunks streamed · the server sent no usage (token counts unknown)');
@@ -166,12 +155,8 @@ test('a server that refuses the seed gets the request again without it, and the 
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.fault('refuse-seed');
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'other' });
-  await expectReady(page, 'B');
+  const server = await freshRemote(page, request, { fault: 'refuse-seed' });
+  await connected(page, 'B', 'other');
   const seed = page.getByRole('group', { name: 'Shared settings' }).getByLabel('Seed');
   if (!(await seed.isVisible())) await page.getByText('Settings (shared, with per-pane overrides)').click();
   await seed.fill('42');

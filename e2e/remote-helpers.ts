@@ -1,5 +1,7 @@
 /** Remote panes in e2e: connecting a pane to the fixture inference server through the UI, and what a page keeps. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { remoteControl, type RemoteFault } from './fixtures/remote-control';
+import { freshPage } from './helpers';
 import { REMOTE_URL } from './paths';
 
 export const REMOTE_BASE = `${REMOTE_URL}/v1`;
@@ -61,4 +63,27 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
     }
     return JSON.stringify(out);
   });
+}
+
+/**
+ * A fresh page and a fresh fixture server (its faults and key requirement cleared, then set as asked);
+ * returns the server's control.
+ */
+export async function freshRemote(
+  page: Page,
+  request: APIRequestContext,
+  opts: { key?: string; fault?: RemoteFault } = {},
+): Promise<ReturnType<typeof remoteControl>> {
+  const server = remoteControl(request, REMOTE_URL);
+  await server.reset();
+  if (opts.key) await server.requireKey(opts.key);
+  if (opts.fault) await server.fault(opts.fault);
+  await freshPage(page);
+  return server;
+}
+
+/** Connects the pane to the fixture server's model and waits until it is ready. */
+export async function connected(page: Page, pane: 'A' | 'B', model: string, key?: string): Promise<void> {
+  await connectServer(page, pane, { model, ...(key !== undefined ? { key } : {}) });
+  await expectReady(page, pane);
 }

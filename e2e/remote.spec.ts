@@ -9,17 +9,17 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { remoteControl } from './fixtures/remote-control';
-import { freshPage, loadGguf, sendPrompt, setSharedMaxTokens } from './helpers';
-import { REMOTE_URL } from './paths';
+import { loadGguf, sendPrompt, setSharedMaxTokens } from './helpers';
 import {
+  connected,
   connectServer,
   dumpIndexedDb,
   expectReady,
+  freshRemote,
   paneRegion,
-  reply,
   REMOTE_BASE,
   REMOTE_HOST,
+  reply,
   streaming,
 } from './remote-helpers';
 
@@ -38,12 +38,9 @@ test('one prompt: the same kind of model in the browser and on the server, exact
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.requireKey(KEY);
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
-  await freshPage(page);
+  const server = await freshRemote(page, request, { key: KEY });
   await loadGguf(page, 'A', 'story');
   await connectServer(page, 'B', { model: 'story', key: KEY, list: true });
   await expectReady(page, 'B');
@@ -98,11 +95,8 @@ test('one prompt: the same kind of model in the browser and on the server, exact
 });
 
 test('stop aborts the HTTP request: the server sees the connection close', async ({ page, request }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await freshPage(page);
-  await connectServer(page, 'B', { model: 'loop' });
-  await expectReady(page, 'B');
+  const server = await freshRemote(page, request);
+  await connected(page, 'B', 'loop');
   await setSharedMaxTokens(page, 8000);
   await sendPrompt(page, 'Go on.');
   await expect(streaming(page, 'B')).toContainText('tick tock ·tick tock');
@@ -117,13 +111,9 @@ test('a reload keeps both transcripts and asks for the key again; nothing is sen
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.requireKey(KEY);
-  await freshPage(page);
+  const server = await freshRemote(page, request, { key: KEY });
   await loadGguf(page, 'A', 'story');
-  await connectServer(page, 'B', { model: 'other', key: KEY });
-  await expectReady(page, 'B');
+  await connected(page, 'B', 'other', KEY);
   await sendPrompt(page, 'Remember this.');
   await expect(reply(page, 'A')).toHaveText(expectedText('story'));
   await expect(reply(page, 'B')).toHaveText(expectedText('other'));
@@ -153,10 +143,7 @@ test('a link names the server and model, never the key, and connects only when t
   page,
   request,
 }) => {
-  const server = remoteControl(request, REMOTE_URL);
-  await server.reset();
-  await server.requireKey(KEY);
-  await freshPage(page);
+  const server = await freshRemote(page, request, { key: KEY });
   await page.goto(`/?${new URLSearchParams({ b: REMOTE_BASE, bmodel: 'story' }).toString()}`);
   const offer = page.getByRole('region', { name: 'Shared link' });
   await expect(offer).toContainText(

@@ -24,15 +24,13 @@ function Tokens({ turn, status }: { turn: TurnRecord; status?: Message['status']
   );
 }
 
-export function RemoteTurnStats({
-  turn,
-  pane,
-  status,
-}: {
+export interface TurnStatsProps {
   turn: TurnRecord;
   pane: PaneId;
   status?: Message['status'];
-}) {
+}
+
+export function RemoteTurnStats({ turn, pane, status }: TurnStatsProps) {
   const price = useStore((s) => s.settings.prices[pane]);
   const f = turnFigures({ ...turn, ...(status ? { status } : {}) });
   const cost = turnCost(turn.engineStats, price);
