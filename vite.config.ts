@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fixtureServer } from './e2e/fixtures/serve.ts';
 import { webllmCatalog } from './build/webllm-catalog.ts';
 
-import { ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
+import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
 
 // Cross-origin isolation lets llama.cpp WASM use threads (SharedArrayBuffer). The dev server cannot take
 // the production CSP (Vite injects inline scripts); preview serves exactly what static hosts get (_headers).
@@ -12,7 +12,11 @@ import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   // One source for the runtime version shown and exported: the exact pin in package.json.
-  define: { __WEBLLM_VERSION__: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']) },
+  define: {
+    __WEBLLM_VERSION__: JSON.stringify(pkg.dependencies['@mlc-ai/web-llm']),
+    // Servers a remote pane may reach beyond local ones (TANDEM_REMOTE_ORIGINS, build/csp.ts).
+    __TANDEM_REMOTE_ORIGINS__: JSON.stringify(EXTRA_REMOTE_ORIGINS),
+  },
   plugins: [react(), webllmCatalog(), securityPolicy(), fixtureServer(process.env.TANDEM_FIXTURES)],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },

@@ -16,8 +16,24 @@
  */
 import type { Plugin } from 'vite';
 import { MODEL_HOSTS } from '../src/security/model-hosts.ts';
+import { DEFAULT_REMOTE_ORIGINS, parseOriginList } from '../src/security/remote-origins.ts';
 
 const hosts = MODEL_HOSTS.map((h) => `https://${h}`).join(' ');
+
+/**
+ * Inference servers a remote pane may reach beyond local ones: TANDEM_REMOTE_ORIGINS at build time, e.g.
+ * `TANDEM_REMOTE_ORIGINS="https://llm.example.com http://10.0.0.5:8000" npm run build`. The app checks typed
+ * addresses against the same list (vite.config.ts hands it over as __TANDEM_REMOTE_ORIGINS__).
+ */
+function remoteOrigins(): string[] {
+  const { origins, invalid } = parseOriginList(process.env.TANDEM_REMOTE_ORIGINS);
+  if (invalid.length)
+    throw new Error(
+      `TANDEM_REMOTE_ORIGINS: ${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} not an origin like https://llm.example.com, http://10.0.0.5:8000 or https://*.example.com`,
+    );
+  return origins;
+}
+export const EXTRA_REMOTE_ORIGINS = remoteOrigins();
 
 const directives: [string, string][] = [
   ['default-src', "'self'"],
@@ -25,7 +41,8 @@ const directives: [string, string][] = [
   ['script-src', "'self' 'wasm-unsafe-eval'"],
   // llama.cpp (wllama) starts its own worker from a blob: URL.
   ['worker-src', "'self' blob:"],
-  ['connect-src', `'self' ${hosts}`],
+  // Model hosts, then the inference servers a remote pane may stream from (src/security/remote-origins.ts).
+  ['connect-src', `'self' ${hosts} ${[...DEFAULT_REMOTE_ORIGINS, ...EXTRA_REMOTE_ORIGINS].join(' ')}`],
   // Remote images from model output are never loaded (they are rendered as links).
   ['img-src', "'self' data: blob:"],
   ['style-src', "'self'"],
@@ -42,9 +59,16 @@ export const CSP_DOCUMENT = `${CSP}; require-trusted-types-for 'script'; trusted
 /** The header (page and workers): `frame-ancestors` is only valid here (ignored in <meta>). */
 export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
 
+/**
+ * Cross-origin isolation (threads and memory measurement for llama.cpp). `credentialless` rather than
+ * `require-corp`: it isolates the page just as well (Chrome 96+, Firefox 119+), but a cross-origin
+ * `no-cors` request still gets its (opaque) answer, sent without cookies. A remote pane needs that: when a
+ * request to an inference server fails, a `no-cors` request to the same address tells "the server is there
+ * but refused this page (CORS)" from "nothing answered" — under `require-corp` both fail alike.
+ */
 export const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
 };
 
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -5,3 +5,6 @@ declare module 'virtual:webllm-catalog' {
 
 /** The pinned @mlc-ai/web-llm version, from package.json (vite.config.ts `define`). */
 declare const __WEBLLM_VERSION__: string;
+
+/** Origins a deployer allowed remote panes to reach, beyond local servers (TANDEM_REMOTE_ORIGINS, build/csp.ts). */
+declare const __TANDEM_REMOTE_ORIGINS__: readonly string[];

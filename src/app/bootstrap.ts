@@ -11,6 +11,7 @@ import { startWasmMemoryPolling } from '../controller/wasm-memory';
 import { probeDevice } from '../device/probe';
 import { catalog, defaultPair } from '../catalog/catalog';
 import { buildSetup, parseSetup, type UrlSetup } from '../features/share/url-state';
+import { sameRemote } from '../engine/remote/spec';
 import { useStore } from '../store/store';
 import { loadMarkdown } from '../ui/markdown-loader';
 import { PANES, type PaneId, type Settings } from '../store/types';
@@ -58,12 +59,17 @@ function changedSettings(link: Partial<Settings>, current: Settings): Partial<Se
  * offer the visitor accepts with a click that shows the sizes and the memory verdict.
  */
 async function openLink(link: UrlSetup, webllmUsable: boolean): Promise<void> {
-  const named = PANES.filter((id) => link.picks[id] !== undefined);
+  // A remote pane the page restored (a reload of its own address) asks for its key in the pane itself.
+  const restored = (id: PaneId) => sameRemote(link.picks[id], useStore.getState().panes[id].model);
+  const named = PANES.filter((id) => link.picks[id] !== undefined && !restored(id));
+  if (named.length < PANES.filter((id) => link.picks[id] !== undefined).length)
+    link = { ...link, picks: Object.fromEntries(named.map((id) => [id, link.picks[id]])) };
   const settings = changedSettings(link.settings, useStore.getState().settings);
   if (!named.length && !Object.keys(settings).length) return;
   const specs = named.flatMap((id) => link.picks[id] ?? []);
   const cached = await Promise.all(specs.map(isSpecCached));
-  const runnable = specs.every((p) => p.engine === 'llamacpp' || webllmUsable);
+  // A server is never "cached": nothing is sent to it before the visitor says so (the offer's Connect).
+  const runnable = specs.every((p) => p.engine === 'llamacpp' || (p.engine === 'webllm' && webllmUsable));
   if (runnable && cached.every(Boolean) && !Object.keys(settings).length) void loadPair(named);
   else useStore.setState({ linkOffer: { picks: link.picks, settings } });
 }

@@ -6,6 +6,7 @@ import { clientFor, dropClient, existingClient } from './engines';
 import { cancelDownload, onDownloadSettled } from './download';
 import { preflight } from './preflight';
 import { drainQueue, missQueued } from './queue';
+import { forgetRemoteKey, remoteKeyFor } from './remote-keys';
 import { persistNow } from './session';
 import { placeReply } from '../store/transcript';
 
@@ -63,22 +64,34 @@ export async function loadModel(pane: PaneId, spec: ModelSpec): Promise<void> {
     missQueued(pane, 'this pane’s model cannot run on this device');
     return;
   }
+  // A remote pane connects only with a key (or "no key") the visitor gave in this tab: never by itself.
+  const apiKey = spec.engine === 'remote' ? remoteKeyFor(pane) : null;
+  if (apiKey === undefined) {
+    patchPane(pane, { model: spec, status: 'empty', progress: null, error: null, info: null });
+    missQueued(pane, 'this pane’s server was not connected');
+    return;
+  }
+  if (spec.engine !== 'remote') forgetRemoteKey(pane);
   // A load fetches whatever weights are missing itself: a download running in this pane would fetch them twice.
   cancelDownload(pane);
   patchPane(pane, { model: spec, status: 'loading', progress: null, error: null, info: null, notice: null });
   persistNow();
   const client = clientFor(pane, onWorkerDeath(pane));
   try {
-    const info = await client.load(spec, (progress) => {
-      if (!current()) return;
-      // Later phases (compile, warm-up) carry no byte counts: keep the last known ones on screen.
-      patchPane(pane, (p) => ({
-        progress:
-          progress.loaded === null && p.progress?.loaded != null
-            ? { ...progress, loaded: p.progress.loaded, total: p.progress.total }
-            : progress,
-      }));
-    });
+    const info = await client.load(
+      spec,
+      (progress) => {
+        if (!current()) return;
+        // Later phases (compile, warm-up) carry no byte counts: keep the last known ones on screen.
+        patchPane(pane, (p) => ({
+          progress:
+            progress.loaded === null && p.progress?.loaded != null
+              ? { ...progress, loaded: p.progress.loaded, total: p.progress.total }
+              : progress,
+        }));
+      },
+      { apiKey: apiKey || null },
+    );
     if (!current()) return;
     patchPane(pane, (p) => ({
       status: 'ready',

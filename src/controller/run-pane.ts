@@ -6,7 +6,15 @@
 import { serializeError, type ChatMessage, type Sampling, type TokenEvent } from '../engine/types';
 import { useStore } from '../store/store';
 import { historyFor, placeReply } from '../store/transcript';
-import { effectiveSettings, type Message, type PaneId, type RunMode } from '../store/types';
+import {
+  effectiveSettings,
+  type Message,
+  type PaneId,
+  type PaneState,
+  type RunMode,
+  type TurnRecord,
+} from '../store/types';
+import { remoteHost } from '../engine/remote/spec';
 import { batcher, nextFrame } from '../lib/batcher';
 import { existingClient } from './engines';
 import { persistDraftThrottled, persistNow } from './session';
@@ -101,6 +109,7 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
           engineStats: out.stats,
           ...(out.marks ? { marks: out.marks } : {}),
           ...(delayed ? { delayed: true } : {}),
+          ...remoteOf(p.model, out.remote?.seedDropped === true),
         },
       };
       return {
@@ -123,11 +132,18 @@ export async function runPane({ pane, userId, delayed }: RunRequest, mode: RunMo
             id: p.draft.id,
             role: 'assistant',
             content: p.draft.text,
-            status: 'error',
+            // A server's stream that stopped mid-reply: what arrived is kept, marked as cut off.
+            status: err.name === 'RemoteStreamCutError' ? 'cut' : 'error',
           })
         : p.messages,
     }));
   }
   persistNow();
   return true;
+}
+
+/** A remote turn's record: where the prompt went, and whether the server refused the seed. */
+function remoteOf(model: PaneState['model'], seedDropped: boolean): Pick<TurnRecord, 'remote'> {
+  const host = remoteHost(model);
+  return host ? { remote: { host, ...(seedDropped ? { seedDropped } : {}) } } : {};
 }

@@ -25,7 +25,9 @@ const LABELS: Record<keyof GenSettings, string> = {
 };
 const GEN_KEYS = Object.keys(LABELS) as (keyof GenSettings)[];
 
-export type SettingsMatchStore = Assert<Same<keyof Settings, keyof GenSettings | 'mode' | 'overrides'>>;
+export type SettingsMatchStore = Assert<
+  Same<keyof Settings, keyof GenSettings | 'mode' | 'overrides' | 'prices'>
+>;
 
 /**
  * Saved settings go through the same limits as the settings form and links (store/settings.ts), field by

@@ -22,7 +22,7 @@ function isHttpUrl(s: string): boolean {
 }
 const httpUrl = v.pipe(v.string(), v.check(isHttpUrl));
 
-const ENGINES = ['webllm', 'llamacpp'] as const satisfies readonly EngineKind[];
+const ENGINES = ['webllm', 'llamacpp', 'remote'] as const satisfies readonly EngineKind[];
 const STATUSES = [
   'stop',
   'length',
@@ -30,6 +30,7 @@ const STATUSES = [
   'error',
   'interrupted',
   'context',
+  'cut',
 ] as const satisfies readonly ReplyStatus[];
 
 const Model = v.pipe(
@@ -39,8 +40,13 @@ const Model = v.pipe(
     url: v.optional(httpUrl),
     modelLib: v.optional(httpUrl),
     contextWindow: v.optional(v.pipe(count, v.minValue(1))),
+    serverModel: v.optional(v.string()),
   }),
   v.check((m) => m.engine !== 'llamacpp' || m.url !== undefined, 'a GGUF model needs its URL'),
+  v.check(
+    (m) => m.engine !== 'remote' || (m.url !== undefined && m.serverModel !== undefined),
+    'a server model needs its address and name',
+  ),
 );
 
 const Stats = v.object({
@@ -74,6 +80,7 @@ const Turn = v.object({
   engineStats: Stats,
   marks: v.optional(Marks),
   delayed: v.optional(v.boolean()),
+  remote: v.optional(v.object({ host: v.string(), seedDropped: v.optional(v.boolean()) })),
 });
 
 /** A message without its turn record: a broken record costs the timings, not the text. */

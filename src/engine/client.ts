@@ -10,9 +10,11 @@ import type {
   EngineStats,
   FinishReason,
   LoadedInfo,
+  LoadOptions,
   LoadProgress,
   ModelSpec,
   PromptMarks,
+  RemoteReport,
   Sampling,
   SerializedError,
   TokenEvent,
@@ -42,6 +44,7 @@ export interface GenerateOutcome {
   startedAt: number;
   endedAt: number;
   marks?: PromptMarks;
+  remote?: RemoteReport;
 }
 
 /** Distributive Omit, so each request variant keeps its own fields. */
@@ -139,8 +142,13 @@ export class EngineClient {
     });
   }
 
-  async load(spec: ModelSpec, onProgress: (p: LoadProgress) => void): Promise<LoadedInfo> {
-    const e = await this.call({ type: 'load', spec }, (ev) => {
+  /** options.apiKey goes to the worker in this message only (never in the spec, which is saved). */
+  async load(
+    spec: ModelSpec,
+    onProgress: (p: LoadProgress) => void,
+    options: LoadOptions = {},
+  ): Promise<LoadedInfo> {
+    const e = await this.call({ type: 'load', spec, apiKey: options.apiKey ?? null }, (ev) => {
       if (ev.type === 'progress') onProgress(ev.progress);
     });
     if (e.type !== 'loaded')
@@ -170,6 +178,7 @@ export class EngineClient {
       startedAt,
       endedAt: e.t,
       ...(e.marks ? { marks: e.marks } : {}),
+      ...(e.remote ? { remote: e.remote } : {}),
     };
   }
 

@@ -19,6 +19,17 @@ export type ErrorKind =
   | 'worker-crashed'
   | 'aborted'
   | 'config'
+  | 'remote-refused'
+  | 'remote-unreachable'
+  | 'remote-cors'
+  | 'remote-auth'
+  | 'remote-model'
+  | 'remote-rate-limit'
+  | 'remote-server'
+  | 'remote-bad-request'
+  | 'remote-protocol'
+  | 'remote-cut'
+  | 'remote-stream-error'
   | 'unknown';
 
 export interface Explained {
@@ -79,9 +90,70 @@ const TEXT: Record<ErrorKind, [string, string]> = {
   aborted: ['Stopped.', 'Load the model again when you are ready.'],
   config: ['A setting is out of range for this model.', 'Lower max tokens or the temperature and try again.'],
   unknown: ['Something went wrong.', 'Retry; the technical detail below says what the runtime reported.'],
+  'remote-refused': [
+    'This site may not reach that server.',
+    'The reason is below. Local servers (localhost, 127.0.0.1) always work; others must be allowed when the site is built.',
+  ],
+  'remote-unreachable': [
+    'Nothing answered at that address.',
+    'Check that the server is running and listening on that host and port (Ollama: 11434, vLLM: 8000, llama-server: 8080, LM Studio: 1234), then retry.',
+  ],
+  // The advice names each server's own setting (checked against their docs; README “Remote panes”).
+  'remote-cors': [
+    'The server answered, but does not allow this page to read its answers (CORS).',
+    'Allow this page’s origin on the server, then retry. Ollama: set OLLAMA_ORIGINS={origin} before `ollama serve` (localhost and 127.0.0.1 pages are allowed by default). vLLM: `vllm serve … --allowed-origins \'["{origin}"]\'` (all origins by default). llama-server: it allows every origin and has no setting for it, so a proxy in front of it is refusing. LM Studio: `lms server start --cors`.',
+  ],
+  'remote-auth': [
+    'The server refused the API key.',
+    'Enter the key again (it is kept in this tab’s memory only), or leave it empty if the server needs none.',
+  ],
+  'remote-model': [
+    'The server does not have that model.',
+    'Pick one of the models it lists (below), or load the model on the server first.',
+  ],
+  'remote-rate-limit': [
+    'The server is limiting requests.',
+    'Wait as long as it asks (below), then send it here again.',
+  ],
+  'remote-server': [
+    'The server failed to answer.',
+    'Its own words are below; retry, or check the server’s log.',
+  ],
+  'remote-bad-request': [
+    'The server refused the request.',
+    'Its own words are below: often a setting it does not accept (max tokens beyond its context window, say).',
+  ],
+  'remote-protocol': [
+    'The server’s answer is not an OpenAI-compatible stream.',
+    'Check the base URL: it is the address the API lives under, usually ending in /v1.',
+  ],
+  'remote-cut': [
+    'The server’s reply stopped mid-way.',
+    'What arrived is kept, marked as cut off. Send the prompt again when the server is back.',
+  ],
+  'remote-stream-error': [
+    'The server reported an error while it answered.',
+    'What arrived is kept; its own words are below.',
+  ],
+};
+
+const REMOTE_KINDS: Record<string, ErrorKind> = {
+  RemoteRefusedError: 'remote-refused',
+  RemoteUnreachableError: 'remote-unreachable',
+  RemoteCorsError: 'remote-cors',
+  RemoteAuthError: 'remote-auth',
+  RemoteModelNotFoundError: 'remote-model',
+  RemoteRateLimitError: 'remote-rate-limit',
+  RemoteServerError: 'remote-server',
+  RemoteBadRequestError: 'remote-bad-request',
+  RemoteProtocolError: 'remote-protocol',
+  RemoteStreamCutError: 'remote-cut',
+  RemoteStreamError: 'remote-stream-error',
 };
 
 function kindOf(name: string, message: string): ErrorKind {
+  const remote = REMOTE_KINDS[name];
+  if (remote) return remote;
   switch (name) {
     case 'WebGPUNotAvailableError':
     case 'WebGPUNotFoundError':
@@ -139,5 +211,11 @@ export function explainError(e: unknown): Explained {
   const message = typeof rec.message === 'string' ? rec.message : typeof e === 'string' ? e : '';
   const kind = kindOf(name, message);
   const [title, advice] = TEXT[kind];
-  return { kind, title, advice, detail: `${name}: ${message}`.slice(0, 2000) };
+  const origin = typeof location !== 'undefined' ? location.origin : 'this page’s origin';
+  return {
+    kind,
+    title,
+    advice: advice.replaceAll('{origin}', origin),
+    detail: `${name}: ${message}`.slice(0, 2000),
+  };
 }

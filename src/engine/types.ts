@@ -1,17 +1,23 @@
 /**
  * The one engine interface: what the main thread may ask a worker, and what the worker reports back.
- * No React, no store. Both adapters (web-llm on WebGPU, llama.cpp in WASM) implement `Adapter`.
+ * No React, no store. Every adapter (web-llm on WebGPU, llama.cpp in WASM, an OpenAI-compatible server)
+ * implements `Adapter`.
  */
 
-export type EngineKind = 'webllm' | 'llamacpp';
+export type EngineKind = 'webllm' | 'llamacpp' | 'remote';
 
 /** A model as the app knows it: which engine runs it and where its files live. */
 export interface ModelSpec {
   engine: EngineKind;
   /** web-llm model id, or a stable id for a GGUF URL. */
   id: string;
-  /** GGUF file URL (llamacpp), or the MLC model repository URL for a custom web-llm model. */
+  /**
+   * GGUF file URL (llamacpp), the MLC model repository URL for a custom web-llm model, or the API's base URL
+   * of an OpenAI-compatible server (remote, e.g. http://127.0.0.1:11434/v1).
+   */
   url?: string;
+  /** Remote only: the model's name on the server. (Its API key is never part of a spec: specs are saved.) */
+  serverModel?: string;
   /** Custom web-llm model only: URL of the compiled model library (.wasm). */
   modelLib?: string;
   /** Context window to run with (tokens). */
@@ -31,7 +37,7 @@ export interface Sampling {
 }
 
 /** 'queued': the page holds this load until the other pane's load is done (never sent by a worker). */
-export type LoadPhase = 'queued' | 'fetch' | 'cache' | 'gpu' | 'compile' | 'warmup' | 'ready';
+export type LoadPhase = 'queued' | 'connect' | 'fetch' | 'cache' | 'gpu' | 'compile' | 'warmup' | 'ready';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -106,8 +112,19 @@ export interface SerializedError {
   message: string;
 }
 
+/** What a load needs beyond the (saved) spec: a remote server's API key, held in memory only. */
+export interface LoadOptions {
+  apiKey?: string | null;
+}
+
+/** What a remote turn adds to the engine's figures. */
+export interface RemoteReport {
+  /** The server refused the seed (400 naming it), so the reply was asked for again without one. */
+  seedDropped: boolean;
+}
+
 export type WorkerRequest =
-  | { type: 'load'; req: number; spec: ModelSpec }
+  | { type: 'load'; req: number; spec: ModelSpec; apiKey?: string | null }
   | { type: 'abort-load'; req: number }
   | { type: 'generate'; req: number; messages: ChatMessage[]; sampling: Sampling }
   | { type: 'interrupt'; req: number }
@@ -152,6 +169,7 @@ export type WorkerEvent =
       stats: EngineStats;
       t: number;
       marks?: PromptMarks;
+      remote?: RemoteReport;
     }
   | { type: 'ok'; req: number }
   | { type: 'memory'; req: 0; sample: MemorySample }
@@ -168,11 +186,17 @@ export interface GenerateResult {
   finishReason: FinishReason;
   stats: EngineStats;
   marks?: PromptMarks;
+  remote?: RemoteReport;
 }
 
 /** What a runtime adapter implements inside the worker. */
 export interface Adapter {
-  load(spec: ModelSpec, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<LoadedInfo>;
+  load(
+    spec: ModelSpec,
+    onProgress: (p: LoadProgress) => void,
+    signal: AbortSignal,
+    options?: LoadOptions,
+  ): Promise<LoadedInfo>;
   generate(
     messages: ChatMessage[],
     sampling: Sampling,

@@ -58,7 +58,9 @@ async function adapterFor(kind: EngineKind): Promise<Adapter> {
   adapter =
     kind === 'webllm'
       ? (await import('./webllm/adapter')).createWebLlmAdapter()
-      : (await import('./llamacpp/adapter')).createLlamaCppAdapter();
+      : kind === 'remote'
+        ? (await import('./remote/adapter')).createRemoteAdapter()
+        : (await import('./llamacpp/adapter')).createLlamaCppAdapter();
   adapterKind = kind;
   return adapter;
 }
@@ -104,8 +106,10 @@ async function handle(msg: WorkerRequest): Promise<void> {
         msg.spec,
         (progress) => post({ type: 'progress', req: msg.req, progress }),
         ctl.signal,
+        { apiKey: msg.apiKey ?? null },
       );
-      info.warmupMs = await warmUp(a, msg.req, ctl.signal);
+      // A server has no shaders to compile here, and a warm-up would send a prompt nobody wrote.
+      if (msg.spec.engine !== 'remote') info.warmupMs = await warmUp(a, msg.req, ctl.signal);
       return post({ type: 'loaded', req: msg.req, info });
     }
     case 'abort-load':
@@ -128,6 +132,7 @@ async function handle(msg: WorkerRequest): Promise<void> {
         stats: result.stats,
         t: now(),
         ...(result.marks ? { marks: result.marks } : {}),
+        ...(result.remote ? { remote: result.remote } : {}),
       });
     }
     case 'interrupt':

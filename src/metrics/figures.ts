@@ -48,6 +48,11 @@ export interface TurnInput {
   marks?: PromptMarks;
   /** How the reply ended ('stop' = the model ended it, on an end-of-turn token). */
   status?: string;
+  /**
+   * Ran on a remote server: the timestamps are of bytes arriving here (network and the server's queue
+   * included), one per streamed chunk, and the server's usage may or may not count the closing end-of-turn.
+   */
+  remote?: unknown;
 }
 
 export interface Check {
@@ -137,7 +142,9 @@ export function turnFigures(t: TurnInput): TurnFigures {
   const e = t.engineStats;
   const promptTokens = finite(e.promptTokens);
   const completion = finite(e.completionTokens);
-  const textTokens = completion === null ? null : Math.max(0, completion - (t.status === 'stop' ? 1 : 0));
+  // A server's usage may count the closing end-of-turn token (llama-server does) or not: both agree with ours.
+  const closing = t.status === 'stop' && !(t.remote && completion === n) ? 1 : 0;
+  const textTokens = completion === null ? null : Math.max(0, completion - closing);
   const engine = {
     promptTokens,
     promptMs: finite(e.timeToFirstTokenMs),

@@ -3,6 +3,7 @@
  * right-to-left overrides, a bad percent-escape), so it is shown with where it really comes from: the
  * host and the repository path, decoded safely, with invisible characters removed.
  */
+import { remoteLabel } from '../engine/remote/spec';
 import { displayPart } from './untrusted-text';
 
 /** The repository part of a path: owner/repo on Hugging Face and GitHub, else the whole folder. */
@@ -35,6 +36,9 @@ export function urlModelLabel(rawUrl: string, name?: string): string | null {
  * web-llm model with its repository URL) the file or folder name with its host and repository.
  */
 export function modelLabel(id: string, url?: string): string {
+  // A server's model name comes from the server (or a link): shown as "model on host", made safe too.
+  const remote = remoteLabel(id);
+  if (remote !== null) return displayPart(remote, 120);
   if (id.startsWith('gguf:')) return urlModelLabel(id.slice(5)) ?? displayPart(id.slice(5));
   if (id.startsWith('custom:')) {
     const name = id.slice(7);

@@ -54,3 +54,17 @@ describe('settings limits (one place for the form, the store, links and restored
     );
   });
 });
+
+describe('prices', () => {
+  it('a price per pane in range, null where it is not a number; defaults when absent', () => {
+    expect(
+      cleanSettingsPatch({
+        prices: { a: { inputPerM: 0.06, outputPerM: -3 }, b: { inputPerM: 'x', outputPerM: 1e9 } },
+      }).prices,
+    ).toEqual({ a: { inputPerM: 0.06, outputPerM: 0 }, b: { inputPerM: null, outputPerM: 10_000 } });
+    expect(cleanSettings({}).prices).toEqual({
+      a: { inputPerM: null, outputPerM: null },
+      b: { inputPerM: null, outputPerM: null },
+    });
+  });
+});

@@ -3,17 +3,19 @@
  * session all go through `cleanSettings`, so none of them can hand an engine a value it would misread
  * (max tokens −1 means "unbounded" to llama.cpp; a seed of 2.5 is not a seed).
  */
-import { defaultSettings, type GenSettings, type RunMode, type Settings } from './types';
+import { defaultSettings, noPrice, type GenSettings, type Price, type RunMode, type Settings } from './types';
 
 export const LIMITS = {
   temperature: { min: 0, max: 2, step: 0.1 },
   top_p: { min: 0, max: 1, step: 0.05 },
   max_tokens: { min: 1, max: 8192, step: 1 },
   seed: { min: 0, max: 2 ** 31 - 1, step: 1 },
+  /** US dollars per 1M tokens (a remote pane's price). */
+  price: { min: 0, max: 10_000, step: 0.01 },
   systemPromptChars: 8000,
 } as const;
 
-type NumberKey = 'temperature' | 'top_p' | 'max_tokens' | 'seed';
+type NumberKey = 'temperature' | 'top_p' | 'max_tokens' | 'seed' | 'price';
 const INTEGER: ReadonlySet<NumberKey> = new Set(['max_tokens', 'seed']);
 
 /** A number for setting `k`, brought into range (integers rounded); null for anything that is not a number. */
@@ -50,6 +52,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const MODES: readonly RunMode[] = ['together', 'in-turn'];
 
+/** A price with each figure in range, or null where it is not a number. */
+export function cleanPrice(p: unknown): Price {
+  if (!isRecord(p)) return noPrice;
+  return { inputPerM: clampSetting('price', p.inputPerM), outputPerM: clampSetting('price', p.outputPerM) };
+}
+
 /** A patch to the settings with every field checked; unknown and invalid fields are dropped. */
 export function cleanSettingsPatch(p: unknown): Partial<Settings> {
   if (!isRecord(p)) return {};
@@ -62,6 +70,9 @@ export function cleanSettingsPatch(p: unknown): Partial<Settings> {
       b: isRecord(o.b) ? cleanGenPatch(o.b) : {},
     };
   }
+  if (isRecord(p.prices)) {
+    out.prices = { a: cleanPrice(p.prices.a), b: cleanPrice(p.prices.b) };
+  }
   return out;
 }
 
@@ -69,5 +80,6 @@ export function cleanSettingsPatch(p: unknown): Partial<Settings> {
 export function cleanSettings(v: unknown): Settings {
   const patch = cleanSettingsPatch(v);
   const overrides = patch.overrides ?? defaultSettings.overrides;
-  return { ...defaultSettings, ...patch, overrides: { ...overrides } };
+  const prices = patch.prices ?? defaultSettings.prices;
+  return { ...defaultSettings, ...patch, overrides: { ...overrides }, prices: { ...prices } };
 }

@@ -15,7 +15,8 @@ export type RunMode = 'together' | 'in-turn';
 
 /** How a reply ended, as the user sees it. */
 /** 'context': cut because the context window filled up before max tokens was reached. */
-export type ReplyStatus = FinishReason | 'interrupted' | 'context';
+/** 'cut': a remote server's stream stopped mid-reply (what arrived is kept). */
+export type ReplyStatus = FinishReason | 'interrupted' | 'context' | 'cut';
 
 export interface TurnRecord {
   mode: RunMode;
@@ -34,6 +35,11 @@ export interface TurnRecord {
   delayed?: boolean;
   /** Worker timestamps that split the time to first token; absent on turns saved before they were kept. */
   marks?: PromptMarks;
+  /**
+   * The turn ran on an OpenAI-compatible server (host: where the prompt was sent): its timings, taken in
+   * the worker as bytes arrived, include the network and the server's queue.
+   */
+  remote?: { host: string; seedDropped?: boolean };
 }
 
 /**
@@ -89,10 +95,20 @@ export interface GenSettings {
   seed: number | null;
 }
 
+/** A remote pane's price, US dollars per 1M tokens (null: not set). Not secret: saved with the settings. */
+export interface Price {
+  inputPerM: number | null;
+  outputPerM: number | null;
+}
+
 export interface Settings extends GenSettings {
   mode: RunMode;
   overrides: Record<PaneId, Partial<GenSettings>>;
+  /** Per pane; used when the pane runs on a server (in-browser panes cost a download and memory instead). */
+  prices: Record<PaneId, Price>;
 }
+
+export const noPrice: Price = { inputPerM: null, outputPerM: null };
 
 export const defaultSettings: Settings = {
   systemPrompt: '',
@@ -102,6 +118,7 @@ export const defaultSettings: Settings = {
   seed: null,
   mode: 'together',
   overrides: { a: {}, b: {} },
+  prices: { a: noPrice, b: noPrice },
 };
 
 export function effectiveSettings(s: Settings, pane: PaneId): GenSettings {

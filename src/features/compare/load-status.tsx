@@ -5,6 +5,7 @@ import { ProgressBar } from '../../ui/progress-bar';
 
 const PHASE: Record<string, string> = {
   queued: 'Waiting for the other pane to finish loading',
+  connect: 'Connecting to the server',
   fetch: 'Downloading',
   cache: 'Reading from cache',
   gpu: 'Loading into GPU',

@@ -7,6 +7,12 @@ export function MemoryLine({ pane }: { pane: PaneId }) {
   const last = useStore((s) => s.memory[pane].at(-1));
   const wasm = useStore((s) => s.wasm[pane].at(-1));
   const engine = useStore((s) => s.panes[pane].model?.engine);
+  if (engine === 'remote')
+    return (
+      <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
+        GPU memory: on the server <span className="method">(not measurable from this browser)</span>
+      </p>
+    );
   if (!last) return null;
   // llama.cpp runs on the CPU here: its memory is the worker's, not the GPU's.
   const showGpu = engine !== 'llamacpp' || last.gpuPeakBytes > 0;

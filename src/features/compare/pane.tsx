@@ -11,6 +11,8 @@ import { ErrorBox } from './error-box';
 import { LoadStatus } from './load-status';
 import { MemoryLine } from './memory-line';
 import { paneStatusText } from './pane-status';
+import { RemoteConnect } from './remote-connect';
+import { RemotePrice } from './remote-price';
 import { Transcript } from './transcript';
 
 /**
@@ -51,6 +53,8 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
         )}
       </header>
       <ModelPicker pane={pane} disabled={busy} />
+      <RemoteConnect pane={pane} state={state} />
+      <RemotePrice pane={pane} />
       <MemoryLine pane={pane} />
       <LoadStatus pane={pane} state={state} />
       <DownloadPanel pane={pane} />

@@ -12,6 +12,7 @@ const STATUS: Record<string, string> = {
   context: 'cut: the context window is full',
   interrupted: 'interrupted (page closed or reloaded)',
   error: 'failed',
+  cut: 'cut off: the server’s stream stopped mid-reply',
 };
 
 interface BubbleProps {
@@ -41,7 +42,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock, presetId }: B
             <NoReply pane={pane} answers={answers} stopped={m.status === 'abort'} takeBlock={takeBlock} />
           )}
       </article>
-      {m.turn && <TurnStats turn={m.turn} {...(m.status ? { status: m.status } : {})} />}
+      {m.turn && <TurnStats turn={m.turn} pane={pane} {...(m.status ? { status: m.status } : {})} />}
       {presetId && m.role === 'assistant' && <PresetCheck presetId={presetId} reply={m} />}
     </>
   );

@@ -4,8 +4,8 @@
  * the same span; a real disagreement (beyond 5% and beyond what our clock resolves) is flagged.
  */
 import { turnFigures, type Check } from '../../metrics/figures';
-import type { Message, TurnRecord } from '../../store/types';
 import { formatMs, formatRate } from '../../ui/format';
+import { RemoteTurnStats, type TurnStatsProps } from './remote-turn-stats';
 
 /** ", x% apart" within 5%; ", equal"; for a bracket (prompt) that holds more than the engine's work, "of it". */
 function relation(c: Check, bracket: boolean): string {
@@ -44,7 +44,8 @@ const ms = (n: number) => formatMs(n);
 const rate = (n: number) => formatRate(n);
 const count = (n: number) => `${n} tokens`;
 
-export function TurnStats({ turn, status }: { turn: TurnRecord; status?: Message['status'] }) {
+export function TurnStats({ turn, pane, status }: TurnStatsProps) {
+  if (turn.remote) return <RemoteTurnStats turn={turn} pane={pane} {...(status ? { status } : {})} />;
   const f = turnFigures({ ...turn, ...(status ? { status } : {}) });
   const parts = [
     f.startupMs !== null ? `start-up ${formatMs(f.startupMs)}` : null,

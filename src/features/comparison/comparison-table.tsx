@@ -4,6 +4,7 @@ import { downloadUrlFor } from '../../controller/download';
 import { useDownloadStore, type DownloadState } from '../../downloads/download-store';
 import { useStore } from '../../store/store';
 import type { PaneId, PaneState } from '../../store/types';
+import { formatUsd } from '../../metrics/cost';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { modelLabel } from '../../security/model-label';
 import { MmluMeasuredRow } from './mmlu-row';
@@ -26,23 +27,26 @@ const ROWS: Row[] = [
   [
     'GPU memory (peak)',
     'WebGPU buffers allocated by the engine, measured',
-    (s) => formatBytes(s.peakGpuBytes),
+    (s) => (s.remoteHost ? 'on the server' : formatBytes(s.peakGpuBytes)),
   ],
   ['Context window', 'tokens, as loaded', (s) => (s.contextWindow ? `${s.contextWindow} tokens` : '—')],
   [
     'Time to first token',
     'median over turns: request start → first token, worker timestamps',
-    (s) => formatMs(s.medianTtftMs),
+    (s) =>
+      `${formatMs(s.medianTtftMs)}${s.remoteHost ? ' (measured in this browser, includes network)' : ''}`,
   ],
   [
     'Decode rate',
     'median over turns: tokens after the first ÷ first → last token, worker timestamps',
-    (s) => formatRate(s.medianDecode),
+    (s) =>
+      `${formatRate(s.medianDecode)}${s.remoteHost ? ' (measured in this browser, includes network)' : ''}`,
   ],
   [
     'Roofline',
     'memory bandwidth ÷ weight bytes per token (≈ where the weight bytes are estimated)',
     (s) => {
+      if (s.remoteHost) return 'on the server: not measurable here';
       if (s.ceiling === null) return 'measure bandwidth below';
       const about = s.ceilingEstimated ? '≈ ' : '';
       const pct = s.rooflineFraction !== null ? ` (${about}${(s.rooflineFraction * 100).toFixed(0)}%)` : '';
@@ -53,6 +57,20 @@ const ROWS: Row[] = [
     'MMLU',
     "published (Meta's model cards, 5-shot): reference, not measured here",
     (s) => (s.mmlu === null ? '—' : `${s.mmlu.toFixed(1)}%`),
+  ],
+  [
+    'Where it runs',
+    'this browser, or the OpenAI-compatible server the pane sends its prompts to',
+    (s) => (s.remoteHost ? `server at ${s.remoteHost}` : s.modelId ? 'this browser' : '—'),
+  ],
+  [
+    'Cost (session)',
+    'remote: the server’s prompt × input price + completion tokens × output price, per 1M tokens (price entered in the pane); in this browser: the download and memory above',
+    (s) => {
+      if (!s.remoteHost) return s.modelId ? 'download and memory (above)' : '—';
+      if (!s.cost?.turns) return s.cost?.unknown ? 'unknown (no usage or no price)' : '—';
+      return `${formatUsd(s.cost.usd)} over ${s.cost.turns} turn${s.cost.turns === 1 ? '' : 's'}`;
+    },
   ],
 ];
 
@@ -72,9 +90,10 @@ function usePaneSummary(pane: PaneId): PaneSummary {
     }),
   );
   const known = useDownloadStore((d) => knownTotal(d, pane, model));
+  const price = useStore((s) => s.settings.prices[pane]);
   return useMemo(
-    () => summarize({ model, info, progress, messages }, memory, bandwidth, known),
-    [model, info, progress, messages, memory, bandwidth, known],
+    () => summarize({ model, info, progress, messages }, memory, bandwidth, known, price),
+    [model, info, progress, messages, memory, bandwidth, known, price],
   );
 }
 

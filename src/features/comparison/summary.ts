@@ -5,9 +5,10 @@
  */
 import type { BandwidthResult, MemorySample } from '../../engine/types';
 import { decodeCeiling, rooflineFraction } from '../../metrics/roofline';
+import { paneCost, type SessionCost } from '../../metrics/cost';
 import { paneFigures, turnFigures } from '../../metrics/figures';
 import { publishedMmlu } from '../../quality/published';
-import type { PaneState } from '../../store/types';
+import { noPrice, type PaneState, type Price } from '../../store/types';
 import { describeModel, estimateDownloadBytes, findModel } from '../../catalog/catalog';
 
 export interface PaneSummary {
@@ -29,6 +30,10 @@ export interface PaneSummary {
   rooflineFraction: number | null;
   bandwidthMethod: string | null;
   mmlu: number | null;
+  /** The pane runs on a server (its host), or null: in this browser. */
+  remoteHost: string | null;
+  /** Remote panes: the session's cost at the pane's price. */
+  cost: SessionCost | null;
 }
 
 /**
@@ -40,8 +45,10 @@ export function summarize(
   memory: readonly MemorySample[],
   bandwidth: { gpu: BandwidthResult | null; cpu: BandwidthResult | null },
   knownDownloadBytes: number | null = null,
+  price: Price = noPrice,
 ): PaneSummary {
   const id = p.model?.id ?? null;
+  const remote = p.model?.engine === 'remote' && p.model.url ? new URL(p.model.url) : null;
   const entry = id && p.model?.engine === 'webllm' ? findModel(id) : undefined;
   const facts = entry ? describeModel(entry) : null;
   const gguf = p.model?.engine === 'llamacpp';
@@ -76,5 +83,12 @@ export function summarize(
     rooflineFraction: rooflineFraction(medianDecode, ceiling),
     bandwidthMethod: bw?.method ?? null,
     mmlu: id ? publishedMmlu(id) : null,
+    remoteHost: remote ? remote.host : null,
+    cost: remote
+      ? paneCost(
+          p.messages.flatMap((m) => (m.turn ? [m.turn] : [])),
+          price,
+        )
+      : null,
   };
 }

@@ -215,3 +215,42 @@ describe('toMarkdown', () => {
     expect(mdCell('a|b\\c\r\n d')).toBe('a\\|b\\\\c d');
   });
 });
+
+describe('remote panes in the exports', () => {
+  const remoteTurn: TurnRecord = {
+    ...turn('remote:story @ http://127.0.0.1:8080/v1', 12, 5000),
+    engineStats: { ...turn('x', 12, 0).engineStats, promptTokens: 1_000_000, completionTokens: 500_000 },
+    remote: { host: '127.0.0.1:8080' },
+  };
+  const input = (price: { inputPerM: number | null; outputPerM: number | null }): ExportInput => ({
+    exportedAt: Date.UTC(2025, 0, 1),
+    webllmVersion: '0.2.86',
+    device: null,
+    panes: {
+      a: { modelId: null, runtime: null, messages: [user, reply(turn('a.gguf', 4, 100))], memory: [] },
+      b: { modelId: 'r', runtime: 'server', messages: [user, reply(remoteTurn)], memory: [], price },
+    },
+  });
+
+  it('each remote turn carries its host and its cost at the pane’s price; the session is summed', () => {
+    const r = buildReport(input({ inputPerM: 0.06, outputPerM: 0.12 }));
+    expect(r.panes.b.turns[0]).toMatchObject({ remote: { host: '127.0.0.1:8080' }, costUsd: 0.12 });
+    expect(r.panes.a.turns[0]).toMatchObject({ remote: null, costUsd: null });
+    expect(r.panes.b.cost).toEqual({ usd: 0.12, turns: 1, unknown: 0 });
+    const rows = parseCsv(toCsv(r));
+    const header = rows[0] ?? [];
+    const turnRows = rows.filter((row) => row[0] === 'turn');
+    const col = (name: string) => header.indexOf(name);
+    expect(turnRows.map((row) => [row[col('remote_host')], row[col('cost_usd')]])).toEqual([
+      ['', ''],
+      ['127.0.0.1:8080', '0.12'],
+    ]);
+    expect(toMarkdown(r)).toContain('| Pane B | 127.0.0.1:8080 | 0.06 / 0.12 | 1 of 1 | $0.120 |');
+  });
+
+  it('without a price there is no cost, never a guessed one', () => {
+    const r = buildReport(input({ inputPerM: null, outputPerM: null }));
+    expect(r.panes.b.turns[0]?.costUsd).toBeNull();
+    expect(r.panes.b.cost).toEqual({ usd: 0, turns: 0, unknown: 1 });
+  });
+});

@@ -60,6 +60,8 @@ export const CSV_COLUMNS = [
   'gpu_peak_bytes',
   'gpu_buffers',
   'js_heap_bytes',
+  'remote_host',
+  'cost_usd',
   ...QUALITY_CSV_COLUMNS,
 ] as const;
 
@@ -111,6 +113,8 @@ function turnRow(t: TurnExport): Row {
     prompt_vs_engine: verdict(m.checks.prompt),
     decode_vs_engine: verdict(m.checks.decode),
     tokens_vs_engine: verdict(m.checks.tokens),
+    remote_host: t.remote?.host ?? null,
+    cost_usd: t.costUsd,
   };
 }
 
@@ -125,6 +129,9 @@ export function toCsv(report: SessionReport): string {
     const p = report.panes[id];
     rows.push({ section: 'meta', key: `pane.${id}.model_id`, value: p.modelId });
     rows.push({ section: 'meta', key: `pane.${id}.runtime`, value: p.runtime });
+    rows.push({ section: 'meta', key: `pane.${id}.price_input_usd_per_1m`, value: p.price.inputPerM });
+    rows.push({ section: 'meta', key: `pane.${id}.price_output_usd_per_1m`, value: p.price.outputPerM });
+    rows.push({ section: 'meta', key: `pane.${id}.cost_usd`, value: p.cost.turns ? p.cost.usd : null });
   }
   for (const id of PANES) rows.push(...report.panes[id].turns.map(turnRow));
   for (const id of PANES) {
@@ -185,6 +192,26 @@ function paneRows(id: PaneId, report: SessionReport): string[] {
   });
 }
 
+/** Remote panes' cost at the price entered; nothing when no pane ran on a server. */
+function costLines(report: SessionReport): string[] {
+  const remote = PANES.filter((id) => report.panes[id].turns.some((t) => t.remote));
+  if (!remote.length) return [];
+  return [
+    '## Cost (remote panes: the server’s token counts × the price entered per 1M tokens)',
+    '',
+    '| Pane | Server | Price in / out (US$ per 1M) | Turns with a cost | Session cost |',
+    '| --- | --- | --- | --- | --- |',
+    ...remote.map((id) => {
+      const p = report.panes[id];
+      const host = p.turns.find((t) => t.remote)?.remote?.host ?? '';
+      const price = `${p.price.inputPerM ?? '—'} / ${p.price.outputPerM ?? '—'}`;
+      const cost = p.cost.turns ? `$${p.cost.usd.toPrecision(3)}` : '—';
+      return `| ${[`Pane ${id.toUpperCase()}`, host, price, `${p.cost.turns} of ${p.cost.turns + p.cost.unknown}`, cost].map(mdCell).join(' | ')} |`;
+    }),
+    '',
+  ];
+}
+
 export function toMarkdown(report: SessionReport): string {
   const d = report.device;
   const out = [
@@ -202,6 +229,7 @@ export function toMarkdown(report: SessionReport): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...PANES.flatMap((id) => paneRows(id, report)),
     '',
+    ...costLines(report),
     '## Memory (peak over the session, tracked in each pane’s worker)',
     '',
     '| Pane | Samples | Peak GPU (live buffers) | Peak worker JS heap |',

@@ -11,6 +11,7 @@ export function collectInput(s: AppState, exportedAt: number): ExportInput {
       runtime: p.info?.runtimeVersion ?? null,
       messages: p.messages,
       memory: s.memory[id],
+      price: s.settings.prices[id],
     };
   };
   return {

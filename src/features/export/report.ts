@@ -5,9 +5,17 @@
  */
 import type { DeviceReport } from '../../device/probe';
 import type { EngineStats, MemorySample, PromptMarks } from '../../engine/types';
+import { paneCost, turnCost, type SessionCost } from '../../metrics/cost';
 import { turnFigures, type TurnFigures } from '../../metrics/figures';
 import type { PresetTable, QualityRun } from '../../quality/types';
-import type { Message, PaneId, RunMode } from '../../store/types';
+import {
+  noPrice,
+  type Message,
+  type PaneId,
+  type Price,
+  type RunMode,
+  type TurnRecord,
+} from '../../store/types';
 import { presetsExport, qualityExport, type PresetsExport, type QualityExport } from './quality-report';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
@@ -26,6 +34,8 @@ export interface PaneInput {
   runtime: string | null;
   messages: readonly Message[];
   memory: readonly MemorySample[];
+  /** The pane's price per 1M tokens (remote panes; saved with the settings, never a key). */
+  price?: Price;
 }
 
 export interface ExportInput {
@@ -61,6 +71,10 @@ export interface TurnExport {
   tokenTimes: number[];
   /** The prompt waited for the pane's model and ran alone (not side by side). */
   delayed: boolean;
+  /** Ran on a server: its host (never a key). Null for an in-browser turn. */
+  remote: TurnRecord['remote'] | null;
+  /** Remote turns: the server's token counts at the pane's price (null without usage or price). */
+  costUsd: number | null;
 }
 
 /** One message of the conversation, as the pane shows it. */
@@ -80,6 +94,10 @@ export interface PaneReport {
   transcript: TranscriptEntry[];
   turns: TurnExport[];
   memory: MemorySample[];
+  /** US$ per 1M tokens, as entered for the pane. */
+  price: Price;
+  /** The remote turns' cost summed (src/metrics/cost.ts). */
+  cost: SessionCost;
 }
 
 export interface SessionReport {
@@ -93,7 +111,7 @@ export interface SessionReport {
   presets: PresetsExport | null;
 }
 
-export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExport[] {
+export function paneTurns(pane: PaneId, messages: readonly Message[], price: Price = noPrice): TurnExport[] {
   const out: TurnExport[] = [];
   for (const m of messages) {
     const t = m.turn;
@@ -112,6 +130,8 @@ export function paneTurns(pane: PaneId, messages: readonly Message[]): TurnExpor
       marks: t.marks ? { ...t.marks } : null,
       tokenTimes: [...t.tokenTimes],
       delayed: t.delayed === true,
+      remote: t.remote ? { ...t.remote } : null,
+      costUsd: t.remote ? turnCost(t.engineStats, price) : null,
     });
   }
   return out;
@@ -128,12 +148,18 @@ export const transcriptOf = (messages: readonly Message[]): TranscriptEntry[] =>
 export function buildReport(input: ExportInput): SessionReport {
   const pane = (id: PaneId): PaneReport => {
     const p = input.panes[id];
+    const price = p.price ?? noPrice;
     return {
       modelId: p.modelId,
       runtime: p.runtime,
       transcript: transcriptOf(p.messages),
-      turns: paneTurns(id, p.messages),
+      turns: paneTurns(id, p.messages, price),
       memory: p.memory.map((s) => ({ ...s })),
+      price: { ...price },
+      cost: paneCost(
+        p.messages.flatMap((m) => (m.turn ? [m.turn] : [])),
+        price,
+      ),
     };
   };
   return {

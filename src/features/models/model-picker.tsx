@@ -7,6 +7,7 @@ import { catalog, describeModel, type ModelFacts } from '../../catalog/catalog';
 import { ModelDetails } from './model-details';
 import { GgufList } from './gguf-list';
 import { checkModelUrl } from './model-url';
+import { RemoteForm } from './remote-form';
 
 const llms = catalog.filter((m) => m.modelType === 'llm').map(describeModel);
 
@@ -82,6 +83,7 @@ export function ModelPicker({ pane, disabled }: { pane: PaneId; disabled: boolea
         </details>
       )}
       <GgufList pane={pane} disabled={disabled} />
+      <RemoteForm pane={pane} disabled={disabled} />
       <details open={urlOpen} onToggle={(e) => setUrlOpen(e.currentTarget.open)}>
         <summary>Add a model by URL</summary>
         <form

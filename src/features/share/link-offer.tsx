@@ -3,10 +3,12 @@
  * costs (download size, GPU memory, the pair verdict), and any settings it would change. Nothing happens
  * until the visitor clicks; parts of the link that were refused are said too.
  */
+import { useState } from 'react';
 import { acceptLink, declineLink } from '../../controller/link';
+import { remoteHost } from '../../engine/remote/spec';
 import type { ModelSpec } from '../../engine/types';
 import { useStore } from '../../store/store';
-import { PANES, type Settings } from '../../store/types';
+import { PANES, type PaneId, type Settings } from '../../store/types';
 import { formatBytes } from '../../ui/format';
 import { deviceMemoryGB, pairModels } from '../device/pair-models';
 import { pairVerdict } from '../device/verdict';
@@ -16,6 +18,9 @@ import { modelLabel } from '../../security/model-label';
 const LEVEL = { ok: 'likely to fit', uncertain: 'may not fit', unlikely: 'unlikely to work' } as const;
 
 function cost(spec: ModelSpec): string {
+  const host = remoteHost(spec);
+  if (host)
+    return `runs on an OpenAI-compatible server: your prompts and this pane’s conversation will be sent to ${host}, once you connect`;
   const webllm = pairModels([spec])[0];
   if (webllm)
     return [
@@ -57,7 +62,17 @@ function settingLines(s: Partial<Settings>): string[] {
   });
 }
 
+/** The accept button's words: a server is named, with where prompts go, before anything is sent to it. */
+function acceptLabel(specs: ModelSpec[]): string {
+  const hosts = [...new Set(specs.flatMap((s) => remoteHost(s) ?? []))];
+  const local = specs.filter((s) => !remoteHost(s)).length;
+  if (!hosts.length) return specs.length ? 'Load the linked models' : 'Use the linked settings';
+  const connect = `Connect to ${hosts.join(' and ')} (your prompts will be sent there)`;
+  return local ? `${connect} and load the linked model` : connect;
+}
+
 export function LinkOffer() {
+  const [keys, setKeys] = useState<Partial<Record<PaneId, string>>>({});
   const offer = useStore((s) => s.linkOffer);
   const problems = useStore((s) => s.linkProblems);
   const device = useStore((s) => s.device);
@@ -71,7 +86,7 @@ export function LinkOffer() {
       {offer && (
         <>
           <h2>This link sets up a comparison</h2>
-          <p>Nothing is downloaded until you choose to load it.</p>
+          <p>Nothing is downloaded, and nothing is sent to a server, until you choose to.</p>
           <ul>
             {panes.map((id) => {
               const spec = offer.picks[id];
@@ -81,6 +96,18 @@ export function LinkOffer() {
                     Pane {id.toUpperCase()}: {modelLabel(spec.id)}
                   </strong>{' '}
                   — {cost(spec)}
+                  {spec.engine === 'remote' && (
+                    <label>
+                      {' '}
+                      API key for pane {id.toUpperCase()} (optional; kept in this tab’s memory only)
+                      <input
+                        type="password"
+                        autoComplete="off"
+                        value={keys[id] ?? ''}
+                        onChange={(e) => setKeys({ ...keys, [id]: e.target.value })}
+                      />
+                    </label>
+                  )}
                 </li>
               ) : null;
             })}
@@ -105,8 +132,15 @@ export function LinkOffer() {
             </>
           )}
           <div className="row">
-            <button type="button" onClick={() => void acceptLink()}>
-              {panes.length ? 'Load the linked models' : 'Use the linked settings'}
+            <button
+              type="button"
+              onClick={() => {
+                const given = keys;
+                setKeys({});
+                void acceptLink(given);
+              }}
+            >
+              {acceptLabel(panes.flatMap((id) => offer.picks[id] ?? []))}
             </button>
             <button type="button" onClick={declineLink}>
               Not now

@@ -73,3 +73,39 @@ describe('URL setup', () => {
     );
   });
 });
+
+describe('URL setup: a remote pane', () => {
+  const remote = {
+    engine: 'remote' as const,
+    id: 'remote:llama3.2:3b @ http://127.0.0.1:11434/v1',
+    url: 'http://127.0.0.1:11434/v1',
+    serverModel: 'llama3.2:3b',
+  };
+
+  it('round-trips as b=<base URL>&bmodel=<model>: no key can be in it (a spec has none)', () => {
+    const q = buildSetup({ a: null, b: remote }, defaultSettings);
+    expect(new URLSearchParams(q).get('b')).toBe('http://127.0.0.1:11434/v1');
+    expect(new URLSearchParams(q).get('bmodel')).toBe('llama3.2:3b');
+    expect(parseSetup(`?${q}`, ids, 'http://127.0.0.1:5173').picks).toEqual({ b: remote });
+  });
+
+  it('is checked like a typed server address: a host this site may not reach is refused, saying why', () => {
+    const s = parseSetup(
+      '?a=http://10.0.0.9:8000/v1&amodel=m&b=http://127.0.0.1:8080&bmodel=',
+      ids,
+      'http://127.0.0.1:5173',
+    );
+    expect(s.picks).toEqual({});
+    expect(s.problems[0]).toMatch(
+      /pane A was not loaded: http:\/\/10\.0\.0\.9:8000 is not a server this site may reach/,
+    );
+    expect(s.problems[1]).toMatch(/pane B was not loaded: it names a server but no model on it/);
+  });
+
+  it('an https page refuses plain http to another host (mixed content)', () => {
+    const s = parseSetup('?b=http://gpu.lab.example:8000/v1&bmodel=m', ids, ORIGIN);
+    expect(s.problems[0]).toMatch(
+      /browsers block plain http requests from it to gpu\.lab\.example:8000 \(mixed content\)/,
+    );
+  });
+});

@@ -1,8 +1,11 @@
 /**
  * The setup lives in the URL so a link reproduces a comparison: `a` and `b` hold each pane's model
- * (a web-llm model id, or the URL of a .gguf file), plus the shared settings.
+ * (a web-llm model id, the URL of a .gguf file, or a server's base URL with `amodel`/`bmodel` naming the
+ * model on it — never its key), plus the shared settings.
  */
+import { remoteSpec } from '../../engine/remote/spec';
 import type { ModelSpec } from '../../engine/types';
+import { checkRemoteUrl } from '../../security/remote-url';
 import { isAllowedModelUrl, MODEL_HOSTS } from '../../security/model-hosts';
 import { cleanSettingsPatch } from '../../store/settings';
 import { PANES, type PaneId, type Settings } from '../../store/types';
@@ -40,12 +43,24 @@ export function specFromParam(v: string | null, knownIds: ReadonlySet<string>, p
   return { spec: { engine: 'llamacpp', id: `gguf:${u.href}`, url: u.href } };
 }
 
+/** A remote pane from `b=<base URL>&bmodel=<model>`: checked like a typed server address. */
+export function remoteFromParams(base: string | null, model: string, pageOrigin: string): Parsed {
+  const check = checkRemoteUrl(base ?? '', pageOrigin);
+  if (!check.ok) return { problem: check.message.replace(/\.$/, '') };
+  if (!model.trim()) return { problem: 'it names a server but no model on it' };
+  return { spec: remoteSpec(check.baseUrl, model.trim()) };
+}
+
 export function parseSetup(search: string, knownIds: ReadonlySet<string>, pageOrigin: string): UrlSetup {
   const q = new URLSearchParams(search);
   const picks: UrlSetup['picks'] = {};
   const problems: string[] = [];
   for (const pane of PANES) {
-    const r = specFromParam(q.get(pane), knownIds, pageOrigin);
+    const model = q.get(`${pane}model`);
+    const r =
+      model !== null
+        ? remoteFromParams(q.get(pane), model, pageOrigin)
+        : specFromParam(q.get(pane), knownIds, pageOrigin);
     if (r && 'spec' in r) picks[pane] = r.spec;
     else if (r)
       problems.push(`The model the link names for pane ${pane.toUpperCase()} was not loaded: ${r.problem}.`);
@@ -72,10 +87,17 @@ function paramOf(spec: ModelSpec | null): string | null {
 
 export function buildSetup(picks: Record<PaneId, ModelSpec | null>, s: Settings): string {
   const q = new URLSearchParams();
-  const a = paramOf(picks.a);
-  const b = paramOf(picks.b);
-  if (a) q.set('a', a);
-  if (b) q.set('b', b);
+  for (const pane of PANES) {
+    const spec = picks[pane];
+    if (spec?.engine === 'remote' && spec.url && spec.serverModel) {
+      // The server and the model: a key is never part of a spec, so never part of a link.
+      q.set(pane, spec.url);
+      q.set(`${pane}model`, spec.serverModel);
+    } else {
+      const v = paramOf(spec);
+      if (v) q.set(pane, v);
+    }
+  }
   q.set('mode', s.mode);
   q.set('temperature', String(s.temperature));
   q.set('top_p', String(s.top_p));

@@ -6,6 +6,8 @@ import { findModel } from '../../catalog/catalog';
 import { readGgufModels } from './wllama-cache';
 
 export async function isSpecCached(spec: ModelSpec): Promise<boolean> {
+  // A server holds its own models: nothing of it is ever in this browser.
+  if (spec.engine === 'remote') return false;
   try {
     if (spec.engine === 'webllm') {
       const e = spec.url ? null : findModel(spec.id);

@@ -98,7 +98,7 @@ export function MemoryChart({
     <ChartFigure
       id={`memory-${pane}`}
       caption={`${paneName(pane)} memory over time${model ? ` · ${modelLabel(model.id, model.url)}` : ''}`}
-      method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s; llama.cpp's worker (its WebAssembly heap included) from performance.measureUserAgentSpecificMemory every ~10 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
+      method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s; llama.cpp's worker (its WebAssembly heap included) from performance.measureUserAgentSpecificMemory every ~10 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${model?.engine === 'remote' ? ' This pane runs on a server: its GPU memory is on the server, not measurable here; the lines are this pane’s worker in the browser.' : cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
       legend={legend}
       table={memoryTable(pane, samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
