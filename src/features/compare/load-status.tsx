@@ -17,7 +17,8 @@ const PHASE: Record<string, string> = {
 export function LoadStatus({ pane, state }: { pane: PaneId; state: PaneState }) {
   const name = pane.toUpperCase();
   const { progress, status } = state;
-  if (!progress || (status !== 'loading' && status !== 'ready')) return null;
+  // Once loaded, the pane's figures say what it holds; the bar is for the load itself.
+  if (!progress || status !== 'loading') return null;
   const bytes =
     progress.loaded !== null
       ? `${formatBytes(progress.loaded)}${progress.total ? ` / ${formatBytes(progress.total)}` : ''}`

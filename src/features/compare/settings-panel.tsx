@@ -77,8 +77,8 @@ export function SettingsPanel() {
     setSettings({ overrides: { ...settings.overrides, [pane]: cur } });
   };
   return (
-    <details className="settings">
-      <summary>Settings (shared, with per-pane overrides)</summary>
+    <section className="settings" aria-label="Settings">
+      <p className="note">Shared by both panes; each pane can override any of them below.</p>
       <Fields values={settings} onPatch={(p) => setSettings(p)} who="Shared settings" />
       {PANES.map((id) => (
         <details key={id}>
@@ -91,6 +91,6 @@ export function SettingsPanel() {
           />
         </details>
       ))}
-    </details>
+    </section>
   );
 }
