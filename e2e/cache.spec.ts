@@ -20,6 +20,7 @@ import { fixtureControl } from './fixtures/fixture-control';
 import { MLC_MODEL_DIR, MLC_RESOLVE_DIR, MLC_SHARDS, sha256Hex, shardBytes } from './fixtures/mlc-repo';
 import {
   addMlcFixtureModel,
+  closeDialog,
   fixtureUrl,
   freshPage,
   loadGguf,
@@ -360,6 +361,7 @@ test('a GGUF that llama.cpp downloaded is listed from wllama’s cache and can b
   const after = await wllamaFolder(page);
   expect(after).toEqual([]);
   // The loaded model keeps working: llama.cpp read the file into memory while loading.
+  await closeDialog(page, 'Settings and tools');
   await sendPrompt(page, 'hi');
   await expect(page.getByRole('region', { name: 'Pane A' })).toContainText('Hello from the small model.');
 });

@@ -75,23 +75,25 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
         )}
         <MemoryLine pane={pane} />
       </header>
-      <div className="pane-notes">
-        <RemoteConnect pane={pane} state={state} />
-        <RemotePrice pane={pane} />
-        <LoadStatus pane={pane} state={state} />
-        <DownloadPanel pane={pane} part="status" />
-        <ErrorBox pane={pane} state={state} />
-        {state.notice && (
-          <p className="notice" role="status">
-            {state.notice}
-          </p>
+      <div className="pane-body">
+        <div className="pane-notes">
+          <RemoteConnect pane={pane} state={state} />
+          <RemotePrice pane={pane} />
+          <LoadStatus pane={pane} state={state} />
+          <DownloadPanel pane={pane} part="status" />
+          <ErrorBox pane={pane} state={state} />
+          {state.notice && (
+            <p className="notice" role="status">
+              {state.notice}
+            </p>
+          )}
+        </div>
+        {state.messages.length === 0 && state.status !== 'generating' ? (
+          <EmptyPane pane={pane} state={state} onChoose={() => setChoosing(true)} />
+        ) : (
+          <Transcript pane={pane} messages={state.messages} />
         )}
       </div>
-      {state.messages.length === 0 && state.status !== 'generating' ? (
-        <EmptyPane pane={pane} state={state} onChoose={() => setChoosing(true)} />
-      ) : (
-        <Transcript pane={pane} messages={state.messages} />
-      )}
       <ModelDialog pane={pane} open={choosing} onClose={close} />
     </section>
   );
