@@ -19,6 +19,7 @@ import { LinkOffer } from '../features/share/link-offer';
 import { SaveWarning } from './save-warning';
 import { TabBanner } from './tab-banner';
 import { Notices } from './notices';
+import { OfflineSupport } from '../features/offline/offline-support';
 
 /** The quality check loads after first paint (it is below the fold and brings its own libraries). */
 const QualitySection = lazy(() => import('../features/quality/quality-section'));
@@ -49,6 +50,7 @@ export function App() {
       <SaveWarning />
       <LinkOffer />
       <Notices />
+      <OfflineSupport />
       <DeviceCheck />
       {ready && (
         <div className="panes">
