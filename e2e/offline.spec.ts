@@ -11,6 +11,9 @@ import { fixtureUrl, loadGguf, sendPrompt, setSharedMaxTokens } from './helpers'
 import { BASE_URL, REMOTE_URL } from './paths';
 import { expect, test } from './test';
 
+// The suite blocks service workers elsewhere (playwright.config.ts); here it is what is tested.
+test.use({ serviceWorkers: 'allow' });
+
 const pane = (page: Page, p: 'A' | 'B') => page.getByRole('region', { name: `Pane ${p}` });
 const reply = (page: Page, p: 'A' | 'B') => pane(page, p).getByRole('article', { name: `Pane ${p} reply` });
 const stored = (page: Page) =>
