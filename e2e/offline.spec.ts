@@ -7,7 +7,15 @@ import type { Page, Request } from '@playwright/test';
 import { SECURITY_HEADERS } from '../build/csp';
 import { fixtureControl } from './fixtures/fixture-control';
 import { expectedText } from './fixtures/models';
-import { fixtureUrl, loadGguf, sendPrompt, setSharedMaxTokens } from './helpers';
+import {
+  addMlcFixtureModel,
+  fixtureUrl,
+  loadGguf,
+  MLC_LIB,
+  MLC_REPO,
+  sendPrompt,
+  setSharedMaxTokens,
+} from './helpers';
 import { BASE_URL, REMOTE_URL } from './paths';
 import { expect, test } from './test';
 
@@ -103,6 +111,35 @@ test('offline after the first visit: the app opens from the cache, isolated unde
       fixtureUrl('story'),
     ),
   ).toBe('failed');
+});
+
+test('offline, web-llm reads its cached config and model library with no request; a model never downloaded fails clearly', async ({
+  page,
+  context,
+}) => {
+  await firstVisit(page);
+  // The suite's MLC model gets as far as web-llm can take it here (its library cannot run) …
+  await addMlcFixtureModel(page);
+  const error = (p: 'A' | 'B') => pane(page, p).getByRole('alert', { name: `Pane ${p} error` });
+  await expect(error('A')).toContainText('The model library could not be started.');
+
+  const offline: string[] = [];
+  page.on('request', (r) => offline.push(r.url()));
+  await context.setOffline(true);
+  await page.reload();
+  // … and just as far offline, from web-llm's own cache: nothing of the model was asked for.
+  await addMlcFixtureModel(page);
+  await expect(error('A')).toContainText('The model library could not be started.');
+  expect(offline.filter((u) => u.startsWith(MLC_REPO) || u === MLC_LIB)).toEqual([]);
+
+  // A GGUF model never downloaded cannot load offline: the pane says why and offers a retry.
+  await pane(page, 'B').getByText('Add a model by URL').click();
+  await pane(page, 'B')
+    .getByLabel(/^Model URL/)
+    .fill(fixtureUrl('other'));
+  await pane(page, 'B').getByRole('button', { name: 'Add and load in pane B' }).click();
+  await expect(error('B')).toContainText('A download failed. Check the connection and retry');
+  await expect(pane(page, 'B').getByRole('button', { name: 'Retry loading in pane B' })).toBeVisible();
 });
 
 test('online, the service worker answers only the app’s own files: never models, servers or other origins', async ({
