@@ -172,8 +172,22 @@ test('online, the service worker answers only the app’s own files: never model
   const responses: { url: string; sw: boolean }[] = [];
   page.on('response', (r) => responses.push({ url: r.url(), sw: r.fromServiceWorker() }));
   await loadGguf(page, 'A', 'story');
+  // (Room in the resource timing buffer, which the page's own files may have filled.)
+  await page.evaluate(() => performance.clearResourceTimings());
   // A test model (this origin, but not the app) and an inference server (another origin): the network's.
+  // The server's request does not even reach the service worker: the browser routes other origins past
+  // it (build/sw-routes.ts), as the request's resource timing tells.
   expect(await page.evaluate((url) => fetch(url).then((r) => r.status), `${REMOTE_URL}/v1/models`)).toBe(200);
+  await expect
+    .poll(() =>
+      page.evaluate((url) => {
+        const [entry] = performance.getEntriesByName(url) as (PerformanceResourceTiming & {
+          workerMatchedSourceType?: string;
+        })[];
+        return entry?.workerMatchedSourceType;
+      }, `${REMOTE_URL}/v1/models`),
+    )
+    .toBe('network');
   // A model host: it goes to the network (where this suite cuts it off), not to a cache.
   expect(
     await page.evaluate(
