@@ -8,6 +8,7 @@ import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { Notices } from './notices';
+import { OfflineSupport } from '../features/offline/offline-support';
 import { SaveWarning } from './save-warning';
 import { Stage } from './stage';
 import { TabBanner } from './tab-banner';
@@ -40,6 +41,7 @@ export function App() {
           <SaveWarning />
           <LinkOffer />
           <Notices />
+          <OfflineSupport />
         </div>
         <Stage />
         <PromptBox />
