@@ -12,6 +12,9 @@ import { findModel } from '../catalog/catalog';
 import { PageHeap } from '../features/telemetry/page-heap';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { useStore } from '../store/store';
+import { useDisplayOrder } from '../store/use-blind';
+import { BlindPanel } from '../features/blind/blind-panel';
+import { HiddenWhileBlind } from '../features/blind/hidden-while-blind';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { CopyLink } from './copy-link';
@@ -25,6 +28,7 @@ const QualitySection = lazy(() => import('../features/quality/quality-section'))
 
 export function App() {
   const ready = useStore((s) => s.restored && s.device !== null);
+  const order = useDisplayOrder();
   useEffect(() => {
     void bootstrap();
     const onKey = (e: KeyboardEvent): void => {
@@ -52,13 +56,18 @@ export function App() {
       <DeviceCheck />
       {ready && (
         <div className="panes">
-          <Pane pane="a" />
-          <Pane pane="b" />
+          {/* Model 1 on the left while blind (the pane keys keep each pane's DOM when sides are re-drawn). */}
+          {order.map((p) => (
+            <Pane key={p} pane={p} />
+          ))}
         </div>
       )}
       <PromptBox />
+      <BlindPanel />
       <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
-        <ExportButtons />
+        <HiddenWhileBlind what="Export">
+          <ExportButtons />
+        </HiddenWhileBlind>
         <PageHeap />
       </TelemetryPanel>
       <SettingsPanel />
@@ -67,7 +76,9 @@ export function App() {
         <QualitySection />
       </Suspense>
       <MeterCheck />
-      <StoragePanel />
+      <HiddenWhileBlind what="Storage and downloaded models">
+        <StoragePanel />
+      </HiddenWhileBlind>
       <Announcer />
     </main>
   );

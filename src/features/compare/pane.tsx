@@ -7,6 +7,7 @@ import { formatMs } from '../../ui/format';
 import { DownloadPanel } from '../models/download-panel';
 import { ModelPicker } from '../models/model-picker';
 import { modelLabel } from '../../security/model-label';
+import { usePaneName, usePaneRef, useReveals, useScrub } from '../../store/use-blind';
 import { ErrorBox } from './error-box';
 import { LoadStatus } from './load-status';
 import { MemoryLine } from './memory-line';
@@ -33,18 +34,25 @@ function usePaneView(pane: PaneId): PaneView {
 export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
   const state = usePaneView(pane);
   const hasF16 = useStore((s) => s.device?.f16 ?? false);
-  const name = pane.toUpperCase();
+  // While blind: "Model 1", and nothing that names or sizes the model (store/blind-view.ts decides).
+  const title = usePaneName(pane);
+  const ref = usePaneRef(pane);
+  const identity = useReveals('identity');
+  const scrub = useScrub();
   const busy = state.status === 'loading' || state.status === 'generating';
+  const model = state.model
+    ? identity
+      ? modelLabel(state.model.id, state.model.url)
+      : null
+    : 'no model loaded';
   return (
-    <section className="pane" aria-label={`Pane ${name}`}>
+    <section className="pane" aria-label={title}>
       <header className="pane-head">
-        <h2>
-          Pane {name}: {state.model ? modelLabel(state.model.id, state.model.url) : 'no model loaded'}
-        </h2>
-        {state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
+        <h2>{model === null ? title : `${title}: ${model}`}</h2>
+        {identity && state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
           <p className="badge">q4f32: no f16 on this GPU</p>
         )}
-        {state.info && (
+        {identity && state.info && (
           <p className="engine-info">
             {state.info.runtimeVersion} · {state.info.detail}
             {state.info.contextWindow ? ` · ${state.info.contextWindow} token context` : ''}
@@ -52,16 +60,25 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
           </p>
         )}
       </header>
-      <ModelPicker pane={pane} disabled={busy} />
-      <RemoteConnect pane={pane} state={state} />
-      <RemotePrice pane={pane} />
-      <MemoryLine pane={pane} />
+      {identity ? (
+        <>
+          <ModelPicker pane={pane} disabled={busy} />
+          <RemoteConnect pane={pane} state={state} />
+          <RemotePrice pane={pane} />
+          <MemoryLine pane={pane} />
+        </>
+      ) : (
+        <>
+          <p className="note">The model is hidden in blind mode. Reveal to change models.</p>
+          <RemoteConnect pane={pane} state={state} />
+        </>
+      )}
       <LoadStatus pane={pane} state={state} />
-      <DownloadPanel pane={pane} />
+      {identity && <DownloadPanel pane={pane} />}
       <ErrorBox pane={pane} state={state} />
       {state.notice && (
         <p className="notice" role="status">
-          {state.notice}
+          {scrub(state.notice)}
         </p>
       )}
       <p className="pane-status" aria-live="polite">
@@ -69,7 +86,7 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
       </p>
       {state.status === 'generating' && (
         <button type="button" onClick={() => stop(pane)}>
-          Stop pane {name}
+          Stop {ref}
         </button>
       )}
       <Transcript pane={pane} messages={state.messages} />
