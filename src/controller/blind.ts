@@ -17,13 +17,16 @@ export function drawModel1(): PaneId {
   return ((b[0] ?? 0) & 1) === 0 ? 'a' : 'b';
 }
 
+/** Another tab holds the conversation (and saves it): blind mode and votes change there, not here. */
+const follower = (): boolean => useStore.getState().tabRole === 'follower';
+
 const streaming = (): boolean =>
   Object.values(useStore.getState().panes).some((p) => p.status === 'generating' || p.draft !== null);
 
 /** Blind mode on: sides drawn at random, and a new round (its own tally; earlier rounds' votes are kept). */
 export function startBlind(): void {
   const { blind, patchBlind } = useStore.getState();
-  if (blind.on) return;
+  if (blind.on || follower()) return;
   patchBlind({ on: true, model1: drawModel1(), round: blind.round + 1 });
   persistNow();
 }
@@ -31,6 +34,7 @@ export function startBlind(): void {
 /** Why the sides cannot be re-drawn now, or null when they can. */
 export function redrawBlock(): string | null {
   if (!useStore.getState().blind.on) return 'Blind mode is off.';
+  if (follower()) return 'This conversation is open in another tab: change sides there.';
   return streaming() ? 'Wait until both replies have finished: sides change only between turns.' : null;
 }
 
@@ -45,12 +49,13 @@ export function redrawSides(): boolean {
 /** Shows the names and the round's tally: blind mode ends for this round. */
 export function reveal(): void {
   const { blind, patchBlind } = useStore.getState();
-  if (!blind.on) return;
+  if (!blind.on || follower()) return;
   patchBlind({ on: false });
   persistNow();
 }
 
 export function setHideSpeed(hideSpeed: boolean): void {
+  if (follower()) return;
   useStore.getState().patchBlind({ hideSpeed });
   persistNow();
 }
@@ -62,7 +67,7 @@ export function setHideSpeed(hideSpeed: boolean): void {
 export function castVote(choice: VoteChoice): boolean {
   const s = useStore.getState();
   const turn = votableTurn(s.panes);
-  if (!s.blind.on || !turn) return false;
+  if (!s.blind.on || !turn || follower()) return false;
   const side = (pane: PaneId) => ({ pane, modelId: s.panes[pane].model?.id ?? 'no model' });
   const vote = {
     round: s.blind.round,

@@ -65,17 +65,28 @@ function Running() {
 
 export function BlindPanel() {
   const on = useStore((s) => s.blind.on);
+  // Another tab saves the conversation: blind mode and votes change there (this tab shows them).
+  const follower = useStore((s) => s.tabRole === 'follower');
   return (
     <section className="blind" aria-label="Blind comparison">
       <div className="row">
         <h2>Blind comparison</h2>
         <label className="switch">
-          <input type="checkbox" role="switch" checked={on} onChange={() => (on ? reveal() : startBlind())} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={on}
+            disabled={follower}
+            onChange={() => (on ? reveal() : startBlind())}
+          />
           Blind
         </label>
+        {follower && <span className="note">Open in another tab: vote there.</span>}
       </div>
       {on ? (
-        <Running />
+        <fieldset className="blind-controls" disabled={follower}>
+          <Running />
+        </fieldset>
       ) : (
         <>
           <p className="method">
