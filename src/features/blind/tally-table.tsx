@@ -6,11 +6,12 @@ import { modelLabel } from '../../security/model-label';
 const rowName = (r: TallyRow): string =>
   `${modelLabel(r.modelId)}${r.pane ? ` (pane ${r.pane.toUpperCase()})` : ''}`;
 
-const sideName = (s: VoteSide): string => `${modelLabel(s.modelId)} (pane ${s.pane.toUpperCase()})`;
+const sideName = (s: VoteSide, side: 1 | 2): string =>
+  `${modelLabel(s.modelId)} (Model ${side}: pane ${s.pane.toUpperCase()})`;
 
 /** One vote in words, with who was Model 1 and Model 2 when it was cast. */
 function voteWords(v: Vote): string {
-  const [one, two] = [sideName(v.model1), sideName(v.model2)];
+  const [one, two] = [sideName(v.model1, 1), sideName(v.model2, 2)];
   if (v.choice === 'model1') return `${one} better than ${two}`;
   if (v.choice === 'model2') return `${two} better than ${one}`;
   return `${v.choice === 'tie' ? 'Tie' : 'Both bad'}: ${one} and ${two}`;
