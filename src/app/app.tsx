@@ -5,6 +5,8 @@ import { PromptBox } from '../features/compare/prompt-box';
 import { ComparisonTable } from '../features/comparison/comparison-table';
 import { LinkOffer } from '../features/share/link-offer';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
+import { BlindPanel } from '../features/blind/blind-panel';
+import { useBlindOn } from '../store/use-blind';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
 import { Notices } from './notices';
@@ -24,6 +26,7 @@ const QualitySection = lazy(() => import('../features/quality/quality-section'))
  */
 export function App() {
   const [tools, setTools] = useState<ToolTab | null>(null);
+  const blind = useBlindOn();
   useEffect(() => {
     void bootstrap();
     const onKey = (e: KeyboardEvent): void => {
@@ -45,8 +48,11 @@ export function App() {
         </div>
         <Stage />
         <PromptBox />
+        {/* While blind, the votes sit under the prompt; otherwise the switch and the tally wait below. */}
+        {blind && <BlindPanel />}
       </div>
       <div className="below">
+        {!blind && <BlindPanel />}
         <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null} />
         <ComparisonTable />
         <Suspense fallback={null}>

@@ -6,16 +6,18 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
 import { Pane } from '../features/compare/pane';
 import { useStore } from '../store/store';
-import { PANES, type PaneId } from '../store/types';
+import type { PaneId } from '../store/types';
+import { useDisplayOrder, usePaneName } from '../store/use-blind';
 import { useMedia } from '../ui/use-media';
 
 export const PHONE = '(max-width: 760px)';
 
 function PaneTabLabel({ pane }: { pane: PaneId }) {
   const busy = useStore((s) => s.panes[pane].status === 'generating');
+  const name = usePaneName(pane);
   return (
     <>
-      Pane {pane.toUpperCase()}
+      {name}
       {busy ? <span className="dot" aria-label="answering" /> : null}
     </>
   );
@@ -25,6 +27,8 @@ export function Stage() {
   const ready = useStore((s) => s.restored && s.device !== null);
   const phone = useMedia(PHONE);
   const [shown, setShown] = useState<PaneId>('a');
+  // Model 1 first while blind; the keys keep each pane's DOM when the sides are drawn again.
+  const order = useDisplayOrder();
   if (!ready)
     return (
       <main className="stage" aria-busy="true">
@@ -34,21 +38,23 @@ export function Stage() {
   if (!phone)
     return (
       <main className="stage">
-        <Pane pane="a" />
-        <Pane pane="b" />
+        {order.map((id) => (
+          <Pane key={id} pane={id} />
+        ))}
       </main>
     );
   return (
     <Tabs.Root value={shown} onValueChange={(v) => setShown(v as PaneId)} className="stage phone" asChild>
       <main>
         <Tabs.List className="tab-list pane-tabs" aria-label="Panes">
-          {PANES.map((id) => (
-            <Tabs.Trigger key={id} value={id} className={`tab pane-tab ${id}`}>
+          {order.map((id, i) => (
+            // The colour follows the place (Model 1 is always the first colour while blind).
+            <Tabs.Trigger key={id} value={id} className={`tab pane-tab ${i === 0 ? 'a' : 'b'}`}>
               <PaneTabLabel pane={id} />
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        {PANES.map((id) => (
+        {order.map((id) => (
           <Tabs.Content key={id} value={id} className="pane-slot" forceMount hidden={shown !== id}>
             <Pane pane={id} />
           </Tabs.Content>

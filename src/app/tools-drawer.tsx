@@ -7,6 +7,7 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { lazy, Suspense } from 'react';
 import { SettingsPanel } from '../features/compare/settings-panel';
 import { MeterCheck } from '../features/diagnostics/meter-check';
+import { HiddenWhileBlind } from '../features/blind/hidden-while-blind';
 import { ExportButtons } from '../features/export/export-buttons';
 import { PageHeap } from '../features/telemetry/page-heap';
 import { Dialog } from '../ui/dialog';
@@ -48,16 +49,20 @@ export function ToolsDrawer({
           <SettingsPanel />
         </Tabs.Content>
         <Tabs.Content value="storage" className="tab-panel">
-          <Suspense fallback={<p aria-busy="true">Reading storage…</p>}>
-            <StoragePanel />
-          </Suspense>
+          <HiddenWhileBlind what="Storage and downloaded models">
+            <Suspense fallback={<p aria-busy="true">Reading storage…</p>}>
+              <StoragePanel />
+            </Suspense>
+          </HiddenWhileBlind>
         </Tabs.Content>
         <Tabs.Content value="diagnostics" className="tab-panel">
           <MeterCheck />
           <PageHeap />
         </Tabs.Content>
         <Tabs.Content value="export" className="tab-panel">
-          <ExportButtons />
+          <HiddenWhileBlind what="Export">
+            <ExportButtons />
+          </HiddenWhileBlind>
         </Tabs.Content>
       </Tabs.Root>
     </Dialog>

@@ -3,6 +3,7 @@
  * person needs before and during a comparison (load both, copy the link, theme, settings and tools).
  */
 import { loadPair } from '../controller/load';
+import { BlindSwitch } from '../features/blind/blind-switch';
 import { VerdictLine } from '../features/device/verdict-line';
 import { useStore } from '../store/store';
 import { PANES } from '../store/types';
@@ -34,6 +35,7 @@ export function TopBar({ onTools }: { onTools: (tab: ToolTab) => void }) {
             Load both
           </button>
         )}
+        <BlindSwitch />
         <CopyLink />
         <button
           type="button"

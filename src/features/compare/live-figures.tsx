@@ -9,6 +9,7 @@ import { turnFigures } from '../../metrics/figures';
 import { rollingDecodeRate } from '../../metrics/turn';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
+import { usePaneName, useReveals } from '../../store/use-blind';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 
 const LIVE_MS = 500;
@@ -75,17 +76,26 @@ export function LiveFigures({ pane }: { pane: PaneId }) {
   const live = useLiveRate(pane);
   const remote = useStore((s) => s.panes[pane].model?.engine === 'remote');
   const note = remote ? ' Measured in this browser: includes the network.' : '';
+  const name = usePaneName(pane);
+  // While blind: memory tells the models apart (never shown), speed only if "hide speed figures too".
+  const speed = useReveals('speed');
+  const identity = useReveals('identity');
+  if (!speed && !identity) return null;
   return (
-    <dl className="figures" aria-label={`Pane ${pane.toUpperCase()} figures`}>
-      <div className="figure" title={TTFT_METHOD + note}>
-        <dt>Time to first token</dt>
-        <dd>{formatMs(last?.ttftMs)}</dd>
-      </div>
-      <div className="figure" title={DECODE_METHOD + note}>
-        <dt>{live !== null ? 'Decode, live' : 'Decode'}</dt>
-        <dd>{formatRate(live ?? last?.decodeTokensPerS)}</dd>
-      </div>
-      <MemoryFigure pane={pane} />
+    <dl className="figures" aria-label={`${name} figures`}>
+      {speed && (
+        <>
+          <div className="figure" title={TTFT_METHOD + note}>
+            <dt>Time to first token</dt>
+            <dd>{formatMs(last?.ttftMs)}</dd>
+          </div>
+          <div className="figure" title={DECODE_METHOD + note}>
+            <dt>{live !== null ? 'Decode, live' : 'Decode'}</dt>
+            <dd>{formatRate(live ?? last?.decodeTokensPerS)}</dd>
+          </div>
+        </>
+      )}
+      {identity && <MemoryFigure pane={pane} />}
     </dl>
   );
 }

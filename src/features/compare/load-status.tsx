@@ -2,6 +2,7 @@ import { cancelLoad } from '../../controller/load';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatBytes, formatPercent } from '../../ui/format';
 import { ProgressBar } from '../../ui/progress-bar';
+import { usePaneName, usePaneRef, useReveals } from '../../store/use-blind';
 
 const PHASE: Record<string, string> = {
   queued: 'Waiting for the other pane to finish loading',
@@ -15,23 +16,26 @@ const PHASE: Record<string, string> = {
 };
 
 export function LoadStatus({ pane, state }: { pane: PaneId; state: PaneState }) {
-  const name = pane.toUpperCase();
+  const title = usePaneName(pane);
+  const ref = usePaneRef(pane);
+  // Byte counts are the model's size: not while blind.
+  const identity = useReveals('identity');
   const { progress, status } = state;
   // Once loaded, the pane's figures say what it holds; the bar is for the load itself.
   if (!progress || status !== 'loading') return null;
   const bytes =
-    progress.loaded !== null
+    identity && progress.loaded !== null
       ? `${formatBytes(progress.loaded)}${progress.total ? ` / ${formatBytes(progress.total)}` : ''}`
       : '';
   return (
     <div className="load-status">
-      <ProgressBar label={`Pane ${name} load progress`} fraction={progress.fraction} />
+      <ProgressBar label={`${title} load progress`} fraction={progress.fraction} />
       <span className="load-text" aria-live="polite">
         {PHASE[progress.phase] ?? progress.phase} {bytes} ({formatPercent(progress.fraction)})
       </span>
       {status === 'loading' && (
         <button type="button" onClick={() => void cancelLoad(pane)}>
-          Cancel loading in pane {name}
+          Cancel loading in {ref}
         </button>
       )}
     </div>

@@ -6,6 +6,7 @@ import type { PaneId, PaneState } from '../../store/types';
 import { formatMs } from '../../ui/format';
 import { DownloadPanel } from '../models/download-panel';
 import { modelLabel } from '../../security/model-label';
+import { usePaneName, usePaneRef, useReveals, useScrub, useSlot } from '../../store/use-blind';
 import { EmptyPane } from './empty-pane';
 import { ErrorBox } from './error-box';
 import { LiveFigures } from './live-figures';
@@ -37,64 +38,86 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
   const hasF16 = useStore((s) => s.device?.f16 ?? false);
   const [choosing, setChoosing] = useState(false);
   const close = useCallback(() => setChoosing(false), []);
-  const name = pane.toUpperCase();
+  // While blind: "Model 1", and nothing that names or sizes the model (store/blind-view.ts decides).
+  const title = usePaneName(pane);
+  const ref = usePaneRef(pane);
+  const slot = useSlot(pane);
+  const identity = useReveals('identity');
+  const scrub = useScrub();
+  const model = state.model
+    ? identity
+      ? modelLabel(state.model.id, state.model.url)
+      : null
+    : 'no model loaded';
   const status = paneStatusText({ status: state.status, stopping: state.stopping, started: state.started });
   return (
-    <section className={`pane pane-${pane}`} aria-label={`Pane ${name}`}>
+    <section className={`pane pane-${identity ? pane : slot === 1 ? 'a' : 'b'}`} aria-label={title}>
       <header className="pane-head">
         <div className="pane-title">
           <span className="pane-badge" aria-hidden="true">
-            {name}
+            {identity ? pane.toUpperCase() : slot}
           </span>
           <h2>
-            <span className="sr-only">Pane {name}: </span>
-            {state.model ? modelLabel(state.model.id, state.model.url) : 'no model loaded'}
+            {model === null ? (
+              title
+            ) : (
+              <>
+                <span className="sr-only">{title}: </span>
+                {model}
+              </>
+            )}
           </h2>
-          <button type="button" className="quiet" onClick={() => setChoosing(true)}>
-            Change model<span className="sr-only"> in pane {name}</span>
-          </button>
+          {identity && (
+            <button type="button" className="quiet" onClick={() => setChoosing(true)}>
+              Change model<span className="sr-only"> in {ref}</span>
+            </button>
+          )}
           <p className={`status-pill ${state.status}`} aria-live="polite">
             {status}
           </p>
           {state.status === 'generating' && (
             <button type="button" className="stop" onClick={() => stop(pane)}>
-              Stop pane {name}
+              Stop {ref}
             </button>
           )}
         </div>
         <LiveFigures pane={pane} />
-        {state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
+        {identity && state.model && /q\d+f32/.test(state.model.id) && !hasF16 && (
           <p className="badge">q4f32: no f16 on this GPU</p>
         )}
-        {state.info && (
+        {identity && state.info && (
           <p className="engine-info">
             {state.info.runtimeVersion} · {state.info.detail}
             {state.info.contextWindow ? ` · ${state.info.contextWindow} token context` : ''}
             {state.info.warmupMs !== undefined ? ` · warm-up ${formatMs(state.info.warmupMs)}` : ''}
           </p>
         )}
-        <MemoryLine pane={pane} />
+        {identity && <MemoryLine pane={pane} />}
       </header>
       <div className="pane-body">
         <div className="pane-notes">
           <RemoteConnect pane={pane} state={state} />
-          <RemotePrice pane={pane} />
+          {identity && <RemotePrice pane={pane} />}
           <LoadStatus pane={pane} state={state} />
-          <DownloadPanel pane={pane} part="status" />
+          {identity && <DownloadPanel pane={pane} part="status" />}
           <ErrorBox pane={pane} state={state} />
           {state.notice && (
             <p className="notice" role="status">
-              {state.notice}
+              {scrub(state.notice)}
             </p>
           )}
         </div>
         {state.messages.length === 0 && state.status !== 'generating' ? (
-          <EmptyPane pane={pane} state={state} onChoose={() => setChoosing(true)} />
+          identity ? (
+            <EmptyPane pane={pane} state={state} onChoose={() => setChoosing(true)} />
+          ) : (
+            <p className="empty-pane note">The model is hidden in blind mode. Reveal to change models.</p>
+          )
         ) : (
           <Transcript pane={pane} messages={state.messages} />
         )}
       </div>
-      <ModelDialog pane={pane} open={choosing} onClose={close} />
+      {identity && <ModelDialog pane={pane} open={choosing} onClose={close} />}
     </section>
   );
 });
