@@ -22,7 +22,7 @@ export function CopyLink() {
           );
         }}
       >
-        Copy link to this comparison
+        Copy link<span className="wide-only"> to this comparison</span>
       </button>
       <span role="status">{done}</span>
     </span>

@@ -47,7 +47,10 @@ export function TopBar({ onTools }: { onTools: (tab: ToolTab) => void }) {
           {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
         </button>
         <button type="button" onClick={() => onTools('settings')}>
-          Settings and tools
+          <span className="wide-only">Settings and tools</span>
+          <span className="phone-only" aria-hidden="true">
+            Tools
+          </span>
         </button>
       </div>
     </header>

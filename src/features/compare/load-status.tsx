@@ -21,8 +21,9 @@ export function LoadStatus({ pane, state }: { pane: PaneId; state: PaneState }) 
   // Byte counts are the model's size: not while blind.
   const identity = useReveals('identity');
   const { progress, status } = state;
-  // Once loaded, the pane's figures say what it holds; the bar is for the load itself.
-  if (!progress || status !== 'loading') return null;
+  // The bar is for the load; once loaded it stays at 100% as a record of what was fetched, until a failure
+  // or another load replaces it.
+  if (!progress || (status !== 'loading' && status !== 'ready' && status !== 'generating')) return null;
   const bytes =
     identity && progress.loaded !== null
       ? `${formatBytes(progress.loaded)}${progress.total ? ` / ${formatBytes(progress.total)}` : ''}`
