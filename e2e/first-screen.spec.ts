@@ -62,6 +62,7 @@ for (const size of SIZES) {
     await loadGguf(page, 'A', 'story');
     await loadGguf(page, 'B', 'other');
     await sendPrompt(page, 'Compare yourselves.');
+    if (size.name === 'phone') await page.getByRole('tab', { name: /^Pane A/ }).click();
     const panes = size.name === 'phone' ? (['A'] as const) : (['A', 'B'] as const);
     for (const p of panes) {
       const pane = page.getByRole('region', { name: `Pane ${p}` });

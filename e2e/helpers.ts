@@ -9,6 +9,9 @@ export function fixtureUrl(name: FixtureName): string {
 /** Opens a pane's model dialog (one click from the pane) and returns it. */
 export async function openModels(page: Page, pane: 'A' | 'B'): Promise<Locator> {
   const dialog = page.getByRole('dialog', { name: `Model for pane ${pane}` });
+  // On a phone the panes are tabs: a person first shows the pane they mean.
+  const tab = page.getByRole('tab', { name: new RegExp(`^Pane ${pane}`) });
+  if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   if (!(await dialog.isVisible()))
     await page
       .getByRole('region', { name: `Pane ${pane}` })
@@ -47,6 +50,8 @@ export async function openDeviceCheck(page: Page): Promise<Locator> {
 /** Loads a generated GGUF into a pane through the UI's add-by-URL form and waits until it is ready. */
 export async function loadGguf(page: Page, pane: 'A' | 'B', name: FixtureName): Promise<void> {
   const region = page.getByRole('region', { name: `Pane ${pane}` });
+  // A pane still loading (e.g. its last model, after a reload) is waited for, as a person would.
+  await expect(region.getByText('Loading…', { exact: true })).toHaveCount(0, { timeout: 60_000 });
   await openModels(page, pane);
   if (!(await region.getByLabel(/^Model URL/).isVisible()))
     await region.getByText('Add a model by URL').click();

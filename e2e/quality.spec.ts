@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { freshPage, loadGguf, openTools } from './helpers';
+import { closeDialog, freshPage, loadGguf, openTools } from './helpers';
 import { cors, HOSTILE_QUESTION, SKIPPED_REASONS, serveRows } from './fixtures/mmlu';
 
 /** The 95% Wilson score interval, written out here (not the app's code). */
@@ -49,6 +49,8 @@ async function exportJson(page: Page): Promise<Exported> {
     page.waitForEvent('download'),
     openTools(page, 'Export').then((d) => d.getByRole('button', { name: 'Export JSON' }).click()),
   ]);
+  // The drawer is modal: a person closes it before going back to the page.
+  await closeDialog(page, 'Settings and tools');
   return JSON.parse(readFileSync(await download.path(), 'utf8')) as Exported;
 }
 

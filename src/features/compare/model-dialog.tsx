@@ -13,7 +13,9 @@ export function ModelDialog({ pane, open, onClose }: { pane: PaneId; open: boole
   const status = useStore((s) => s.panes[pane].status);
   const was = useRef(status);
   useEffect(() => {
-    if (open && status !== was.current) onClose();
+    // A load that starts or is refused closes it; a load that merely finishes does not pull it from under
+    // someone who opened it meanwhile.
+    if (open && status !== was.current && (status === 'loading' || status === 'error')) onClose();
     was.current = status;
   }, [open, status, onClose]);
   const busy = status === 'loading' || status === 'generating';

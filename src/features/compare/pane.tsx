@@ -49,6 +49,7 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
       ? modelLabel(state.model.id, state.model.url)
       : null
     : 'no model loaded';
+  const empty = state.messages.length === 0 && state.status !== 'generating';
   const status = paneStatusText({ status: state.status, stopping: state.stopping, started: state.started });
   return (
     <section className={`pane pane-${identity ? pane : slot === 1 ? 'a' : 'b'}`} aria-label={title}>
@@ -107,15 +108,14 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
             </p>
           )}
         </div>
-        {state.messages.length === 0 && state.status !== 'generating' ? (
-          identity ? (
+        {/* A pane with nothing loaded offers its load even after prompts were marked missed in it. */}
+        {(empty || (!state.model && state.status === 'empty')) &&
+          (identity ? (
             <EmptyPane pane={pane} state={state} onChoose={() => setChoosing(true)} />
           ) : (
             <p className="empty-pane note">The model is hidden in blind mode. Reveal to change models.</p>
-          )
-        ) : (
-          <Transcript pane={pane} messages={state.messages} />
-        )}
+          ))}
+        {!empty && <Transcript pane={pane} messages={state.messages} />}
       </div>
       {identity && <ModelDialog pane={pane} open={choosing} onClose={close} />}
     </section>

@@ -4,6 +4,8 @@
  * page, and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
  */
 
+import { freshCharts } from '../../ui/charts-fresh';
+
 const PAD = 16;
 const LINE = 18;
 const FONT = '13px system-ui, sans-serif';
@@ -84,6 +86,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: Panel['legend'], x0: 
 
 /** Draws every chart under root onto one canvas; null when there is no chart to draw. */
 export async function chartsToPng(root: ParentNode = document): Promise<Blob | null> {
+  await freshCharts();
   const panels = [...root.querySelectorAll<HTMLElement>('figure[data-chart]')]
     .map(readPanel)
     .filter((p): p is Panel => p !== null);

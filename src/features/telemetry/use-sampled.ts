@@ -3,7 +3,9 @@
  * 1000 / intervalMs times a second however fast tokens arrive, and not at all while nothing changes.
  */
 import { createContext, startTransition, useContext, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useStore, type AppState } from '../../store/store';
+import { CHARTS_FRESH_EVENT } from '../../ui/charts-fresh';
 
 /** 2.5 Hz: the most a chart is redrawn while panes stream (the target allows 10; a recharts redraw costs ~40 ms of main thread on a slow CPU). */
 export const SAMPLE_INTERVAL_MS = 400;
@@ -22,6 +24,16 @@ export function useSampled<T extends readonly unknown[]>(
   const [value, setValue] = useState<T>(() => read(useStore.getState()));
   const shown = useRef(value);
   const active = useContext(SamplingActive);
+  // Asked for a current picture (the PNG export): read now, in or out of view, and commit at once.
+  useEffect(() => {
+    const now = (): void => {
+      const next = read(useStore.getState());
+      shown.current = next;
+      flushSync(() => setValue(next));
+    };
+    window.addEventListener(CHARTS_FRESH_EVENT, now);
+    return () => window.removeEventListener(CHARTS_FRESH_EVENT, now);
+  }, [read]);
   useEffect(() => {
     if (!active) return;
     // Compared here, not in a state updater: an updater that returns the old value can still cost a render.
