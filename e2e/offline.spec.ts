@@ -13,6 +13,7 @@ import {
   loadGguf,
   MLC_LIB,
   MLC_REPO,
+  openModels,
   sendPrompt,
   setSharedMaxTokens,
 } from './helpers';
@@ -133,6 +134,7 @@ test('offline, web-llm reads its cached config and model library with no request
   expect(offline.filter((u) => u.startsWith(MLC_REPO) || u === MLC_LIB)).toEqual([]);
 
   // A GGUF model never downloaded cannot load offline: the pane says why and offers a retry.
+  await openModels(page, 'B');
   await pane(page, 'B').getByText('Add a model by URL').click();
   await pane(page, 'B')
     .getByLabel(/^Model URL/)

@@ -95,7 +95,8 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
         )}
         {identity && <MemoryLine pane={pane} />}
       </header>
-      <div className="pane-body">
+      {/* It scrolls: focusable, so a keyboard can scroll it too. */}
+      <div className="pane-body" tabIndex={0}>
         <div className="pane-notes">
           <RemoteConnect pane={pane} state={state} />
           {identity && <RemotePrice pane={pane} />}

@@ -3,7 +3,14 @@
  * Model 2 when it was cast, and the turn it belongs to in each pane (the numbers of `panes.<id>.turns`);
  * and each round's tally per model with its 95% Wilson interval. Pure.
  */
-import { tally, votedRounds, type Vote, type VoteChoice, type VoteSide } from '../../quality/votes';
+import {
+  tally,
+  votedRounds,
+  type TallyRow,
+  type Vote,
+  type VoteChoice,
+  type VoteSide,
+} from '../../quality/votes';
 import type { Message, PaneId } from '../../store/types';
 
 export interface VoteExport {
@@ -19,19 +26,8 @@ export interface VoteExport {
   turns: Record<PaneId, number | null>;
 }
 
-export interface TallyExport {
-  modelId: string;
-  /** Set when both sides held the same model (the rows are told apart by pane). */
-  pane: PaneId | null;
-  votes: number;
-  wins: number;
-  losses: number;
-  ties: number;
-  bothBad: number;
-  winRate: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
+/** A tally row as exported: the interval's ends as two plain fields. */
+export type TallyExport = Omit<TallyRow, 'ci'> & { ciLow: number | null; ciHigh: number | null };
 
 export interface BlindExport {
   method: string;
