@@ -4,10 +4,11 @@
  * a reply streams, re-read on an interval, never per token. The method of each figure in words, too.
  */
 import { useEffect, useState } from 'react';
-import { turnFigures, type TurnFigures } from '../metrics/figures';
+import type { TurnFigures } from '../metrics/figures';
 import { rollingDecodeRate } from '../metrics/turn';
 import { useStore } from './store';
-import type { Message, PaneId } from './types';
+import { replyFigures } from './transcript';
+import type { PaneId } from './types';
 
 const LIVE_MS = 500;
 
@@ -15,10 +16,6 @@ export const TTFT_METHOD =
   'Request start to the first token, both timestamped in the engine worker (last reply).';
 export const DECODE_METHOD =
   'Tokens after the first ÷ time from the first token to the last, worker timestamps (last reply); while a reply streams: tokens in the last second.';
-
-/** A finished reply's figures (null when it has no timing record). */
-export const replyFigures = (m: Message | undefined | null): TurnFigures | null =>
-  m?.turn ? turnFigures({ ...m.turn, ...(m.status ? { status: m.status } : {}) }) : null;
 
 /** The last finished reply's figures in this pane (a new object only when a reply is committed). */
 export function useLastTurn(pane: PaneId): TurnFigures | null {
