@@ -2,16 +2,7 @@
 import { useEffect } from 'react';
 import { castVote } from '../../controller/blind';
 import { VOTE_CHOICES } from '../../quality/votes';
-
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['checkbox', 'radio', 'button', 'submit', 'range'].includes(target.type)
-  );
-}
+import { typing } from '../../ui/keys';
 
 export function useVoteKeys(on: boolean): void {
   useEffect(() => {
