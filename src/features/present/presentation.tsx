@@ -4,7 +4,7 @@
  * the rest of the page is hidden while it shows. It fills the screen where the browser allows fullscreen,
  * and the page otherwise.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { demoBack, demoNext, leavePresentation, runDemo } from '../../controller/present';
 import { useStore } from '../../store/store';
 import { useDisplayOrder } from '../../store/use-blind';
@@ -49,8 +49,16 @@ export function Presentation({ shareLink }: { shareLink: () => string }) {
     [],
   );
   usePresentKeys(keys);
+  // Focus starts on the presentation (Space then steps, rather than pressing a button that had focus).
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), []);
+  const closeEditor = (): void => {
+    setEditing(false);
+    // After the dialog has given focus back to its button.
+    setTimeout(() => region.current?.focus(), 0);
+  };
   return (
-    <section className="present" aria-label="Presentation">
+    <section className="present" aria-label="Presentation" ref={region} tabIndex={-1}>
       <PresentControls
         full={full}
         onNext={keys.next}
@@ -85,7 +93,7 @@ export function Presentation({ shareLink }: { shareLink: () => string }) {
           </div>
         </>
       )}
-      <DemoEditor open={editing} onClose={() => setEditing(false)} />
+      <DemoEditor open={editing} onClose={closeEditor} />
     </section>
   );
 }
