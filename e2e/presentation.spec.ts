@@ -248,7 +248,7 @@ test('present: axe finds no violation in presentation mode, nor in blind mode, w
   await expect(side(1)).toHaveText(/.+/);
   await expect(side(2)).toHaveText(/.+/);
   await axe(page, info, 'blind');
-  const text = await presentation(page).evaluate((el) =>
+  const text = await presentation(page).evaluate((el: HTMLElement) =>
     [
       el.innerText,
       ...[...el.querySelectorAll('*')].flatMap((e) => [

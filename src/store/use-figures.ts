@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { TurnFigures } from '../metrics/figures';
 import { rollingDecodeRate } from '../metrics/turn';
 import { useStore } from './store';
+import { formatBytes } from '../ui/format';
 import { replyFigures } from './transcript';
 import type { PaneId } from './types';
 
@@ -41,4 +42,28 @@ export function useLiveRate(pane: PaneId): number | null {
     };
   }, [pane, streaming]);
   return streaming ? rate : null;
+}
+
+/** The pane's memory now, as the engine it runs on lets us measure it: label, value with its unit, method. */
+export function usePaneMemory(pane: PaneId): { label: string; value: string; method: string } {
+  const engine = useStore((s) => s.panes[pane].model?.engine);
+  const gpu = useStore((s) => s.memory[pane].at(-1)?.gpuLiveBytes ?? null);
+  const wasm = useStore((s) => s.wasm[pane].at(-1)?.bytes ?? null);
+  if (engine === 'remote')
+    return {
+      label: 'GPU memory',
+      value: 'on the server',
+      method: 'A server pane’s memory is on the server: not measurable from here.',
+    };
+  if (engine === 'llamacpp')
+    return {
+      label: 'Memory (CPU)',
+      value: formatBytes(wasm),
+      method: 'llama.cpp’s worker, WebAssembly heap included (performance.measureUserAgentSpecificMemory).',
+    };
+  return {
+    label: 'GPU memory',
+    value: formatBytes(gpu),
+    method: 'WebGPU buffers live in this pane’s engine worker (createBuffer/destroy counted there).',
+  };
 }

@@ -7,28 +7,12 @@
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { usePaneName, useReveals } from '../../store/use-blind';
-import { DECODE_METHOD, TTFT_METHOD, useLastTurn, useLiveRate } from '../../store/use-figures';
-import { formatBytes, formatMs, formatRate } from '../../ui/format';
+import { DECODE_METHOD, TTFT_METHOD, useLastTurn, useLiveRate, usePaneMemory } from '../../store/use-figures';
+import { formatMs, formatRate } from '../../ui/format';
 
 /** The pane's memory, as the engine it runs on lets us measure it. */
 function MemoryFigure({ pane }: { pane: PaneId }) {
-  const engine = useStore((s) => s.panes[pane].model?.engine);
-  const gpu = useStore((s) => s.memory[pane].at(-1)?.gpuLiveBytes ?? null);
-  const wasm = useStore((s) => s.wasm[pane].at(-1)?.bytes ?? null);
-  const [label, value, method] =
-    engine === 'remote'
-      ? ['GPU memory', 'on the server', 'A server pane’s memory is on the server: not measurable from here.']
-      : engine === 'llamacpp'
-        ? [
-            'Memory (CPU)',
-            formatBytes(wasm),
-            'llama.cpp’s worker, WebAssembly heap included (performance.measureUserAgentSpecificMemory).',
-          ]
-        : [
-            'GPU memory',
-            formatBytes(gpu),
-            'WebGPU buffers live in this pane’s engine worker (createBuffer/destroy counted there).',
-          ];
+  const { label, value, method } = usePaneMemory(pane);
   return (
     <div className="figure" title={method}>
       <dt>{label}</dt>

@@ -10,6 +10,7 @@ import { sentIds } from '../../store/demo';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { useDisplayOrder, useModelName, usePaneName, useReveals } from '../../store/use-blind';
+import { usePaneMemory } from '../../store/use-figures';
 import { formatMs, formatRate } from '../../ui/format';
 import { demoSummary, tallyChecks, type CheckItem } from './summary';
 
@@ -37,6 +38,9 @@ function ModelColumn({ pane, ids }: { pane: PaneId; ids: string[] }) {
   const name = usePaneName(pane);
   const model = useModelName(pane);
   const speed = useReveals('speed');
+  // Memory tells the models apart: never while blind.
+  const identity = useReveals('identity');
+  const memory = usePaneMemory(pane);
   const messages = useStore((s) => s.panes[pane].messages);
   const sum = useMemo(() => demoSummary(messages, ids), [messages, ids]);
   const verdicts = useChecks(sum.checks);
@@ -68,6 +72,12 @@ function ModelColumn({ pane, ids }: { pane: PaneId; ids: string[] }) {
           <div title="The presets' automatic checks on the finished replies (creative writing has none).">
             <dt>Checks passed</dt>
             <dd>{tally ? `${tally.passed} of ${tally.checked}` : 'checking…'}</dd>
+          </div>
+        )}
+        {identity && (
+          <div title={`${memory.method} The last sample.`}>
+            <dt>{memory.label}, now</dt>
+            <dd>{memory.value}</dd>
           </div>
         )}
       </dl>
