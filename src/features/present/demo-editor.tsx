@@ -8,6 +8,7 @@ import { PRESETS } from '../../quality/presets';
 import { defaultDemo, DEMO_LIMITS, demoProblems, moveItem } from '../../store/demo';
 import { useStore } from '../../store/store';
 import { Dialog } from '../../ui/dialog';
+import { PresetOptions } from '../../ui/preset-options';
 
 function Editor({ onClose }: { onClose: () => void }) {
   const saved = useStore((s) => s.demo);
@@ -62,11 +63,7 @@ function Editor({ onClose }: { onClose: () => void }) {
           Preset
           <select value={preset} onChange={(e) => setPreset(e.target.value)}>
             <option value="">Choose a preset…</option>
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.group}: {p.label}
-              </option>
-            ))}
+            <PresetOptions />
           </select>
         </label>
         <button
