@@ -258,7 +258,9 @@ test('present: axe finds no violation in presentation mode, nor in blind mode, w
     ].join('\n'),
   );
   for (const name of ['story', 'other', 'gguf', 'Pane A', 'Pane B']) expect(text).not.toContain(name);
-  // Each step once both replies are in (Space while a pane still answers is refused, with the reason).
+  // The vote buttons are hidden here, so the vote keys do nothing (checked on the page below).
+  await page.keyboard.press('1');
+  // Each step once both replies are in (a step is not sent while a pane still answers).
   for (const next of ['Step 3 of 4', 'Step 4 of 4', 'Summary']) {
     await expect(side(1)).toHaveText(/.+/);
     await expect(side(2)).toHaveText(/.+/);
@@ -267,4 +269,7 @@ test('present: axe finds no violation in presentation mode, nor in blind mode, w
   }
   await expect(presentation(page).getByRole('region', { name: 'Model 1 summary' })).toBeVisible();
   await axe(page, info, 'blind-summary');
+  await page.keyboard.press('Escape');
+  await expect(presentation(page)).toBeHidden();
+  await expect(page.getByText(/Round 1: .* 0 votes so far\./)).toBeVisible();
 });
