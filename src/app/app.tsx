@@ -6,9 +6,12 @@ import { ComparisonTable } from '../features/comparison/comparison-table';
 import { LinkOffer } from '../features/share/link-offer';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
 import { BlindPanel } from '../features/blind/blind-panel';
+import { PresentPending } from '../features/present/present-button';
+import { Presentation } from '../features/present/presentation';
+import { useStore } from '../store/store';
 import { useBlindOn } from '../store/use-blind';
 import { Announcer } from './announcer';
-import { bootstrap } from './bootstrap';
+import { bootstrap, shareLink } from './bootstrap';
 import { Notices } from './notices';
 import { OfflineSupport } from '../features/offline/offline-support';
 import { SaveWarning } from './save-warning';
@@ -27,40 +30,47 @@ const QualitySection = lazy(() => import('../features/quality/quality-section'))
 export function App() {
   const [tools, setTools] = useState<ToolTab | null>(null);
   const blind = useBlindOn();
+  const presenting = useStore((s) => s.present.on);
   useEffect(() => {
     void bootstrap();
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') stopAll();
+      // In presentation mode Esc leaves it (and is marked handled there): it stops replies only outside it.
+      if (e.key === 'Escape' && !e.defaultPrevented) stopAll();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className="app">
-      <div className="first-screen">
-        <TopBar onTools={setTools} />
-        <div className="banners">
-          <TabBanner />
-          <SaveWarning />
-          <LinkOffer />
-          <Notices />
-          <OfflineSupport />
+    <>
+      {/* Presentation mode hides the page (kept mounted, so nothing is lost) and shows only the comparison. */}
+      {presenting && <Presentation shareLink={() => shareLink({ present: true })} />}
+      <div className="app" hidden={presenting}>
+        <div className="first-screen">
+          <TopBar onTools={setTools} />
+          <div className="banners">
+            <TabBanner />
+            <SaveWarning />
+            <LinkOffer />
+            <Notices />
+            <OfflineSupport />
+            <PresentPending />
+          </div>
+          <Stage />
+          <PromptBox />
+          {/* While blind, the votes sit under the prompt; otherwise the switch and the tally wait below. */}
+          {blind && <BlindPanel />}
         </div>
-        <Stage />
-        <PromptBox />
-        {/* While blind, the votes sit under the prompt; otherwise the switch and the tally wait below. */}
-        {blind && <BlindPanel />}
+        <div className="below">
+          {!blind && <BlindPanel />}
+          <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null} />
+          <ComparisonTable />
+          <Suspense fallback={null}>
+            <QualitySection />
+          </Suspense>
+        </div>
+        <ToolsDrawer tab={tools} onTab={setTools} onClose={() => setTools(null)} />
       </div>
-      <div className="below">
-        {!blind && <BlindPanel />}
-        <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null} />
-        <ComparisonTable />
-        <Suspense fallback={null}>
-          <QualitySection />
-        </Suspense>
-      </div>
-      <ToolsDrawer tab={tools} onTab={setTools} onClose={() => setTools(null)} />
       <Announcer />
-    </div>
+    </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { startBlind } from '../controller/blind';
 import { loadPair } from '../controller/load';
+import { watchPresentLink } from '../controller/present';
 import { stopAll } from '../controller/generate';
 import { mirrorSaved, restoreSession, saveNow } from '../controller/session';
 import { startTabLock } from '../controller/tab-lock';
@@ -26,6 +27,9 @@ export async function bootstrap(): Promise<void> {
   startTabLock({ readSaved: mirrorSaved, save: saveNow, stop: stopAll });
   // A link that starts blind hides the names before anything names them (its offer included).
   if (fromUrl.blind) startBlind();
+  // A link's present=1 opens presentation mode once its models are ready (after the visitor's yes).
+  if (fromUrl.present) useStore.getState().patchPresent({ pending: true });
+  watchPresentLink();
   const s = useStore.getState();
   useStore.setState({ device, linkProblems: fromUrl.problems });
   const [a, b] = defaultPair(device.f16);
@@ -44,7 +48,11 @@ export async function bootstrap(): Promise<void> {
       return n.model !== p.model || (n.status === 'empty') !== (p.status === 'empty');
     };
     const moved =
-      next.settings !== prev.settings || next.linkOffer !== prev.linkOffer || next.blind !== prev.blind;
+      next.settings !== prev.settings ||
+      next.linkOffer !== prev.linkOffer ||
+      next.blind !== prev.blind ||
+      next.present.on !== prev.present.on ||
+      next.present.pending !== prev.present.pending;
     if (moved || PANES.some(changed)) syncUrl();
   });
 }
@@ -83,17 +91,17 @@ async function openLink(link: UrlSetup, webllmUsable: boolean): Promise<void> {
  * that pair — from the browser's cache — while a first visit never starts a download by itself.
  */
 function syncUrl(): void {
-  const { panes, settings, linkOffer, blind } = useStore.getState();
+  const { panes, settings, linkOffer, blind, present } = useStore.getState();
   // A link's offer not yet answered stays in the address bar, so a reload asks again instead of forgetting it.
   const shown = (id: PaneId) =>
     panes[id].status === 'empty' ? (linkOffer?.picks[id] ?? null) : panes[id].model;
-  const url = `${window.location.pathname}?${buildSetup({ a: shown('a'), b: shown('b') }, { ...settings, ...linkOffer?.settings }, { blind: blind.on })}`;
+  const url = `${window.location.pathname}?${buildSetup({ a: shown('a'), b: shown('b') }, { ...settings, ...linkOffer?.settings }, { blind: blind.on, present: present.on || present.pending })}`;
   if (url !== `${window.location.pathname}${window.location.search}`)
     window.history.replaceState(null, '', url);
 }
 
-export function shareLink(): string {
+export function shareLink(opts: { present?: boolean } = {}): string {
   const { picks, settings, blind } = useStore.getState();
-  // A link copied in blind mode starts blind too.
-  return `${window.location.origin}${window.location.pathname}?${buildSetup(picks, settings, { blind: blind.on })}`;
+  // A link copied in blind mode starts blind too; one copied for presentation opens it.
+  return `${window.location.origin}${window.location.pathname}?${buildSetup(picks, settings, { blind: blind.on, ...opts })}`;
 }

@@ -4,6 +4,7 @@
  */
 import { loadPair } from '../controller/load';
 import { BlindSwitch } from '../features/blind/blind-switch';
+import { PresentButton } from '../features/present/present-button';
 import { VerdictLine } from '../features/device/verdict-line';
 import { useStore } from '../store/store';
 import { PANES } from '../store/types';
@@ -35,6 +36,7 @@ export function TopBar({ onTools }: { onTools: (tab: ToolTab) => void }) {
             Load both
           </button>
         )}
+        <PresentButton />
         <BlindSwitch />
         <CopyLink />
         <button

@@ -59,7 +59,7 @@ describe('blind controller', () => {
     expect(useStore.getState().blind).toMatchObject({ on: true, round: 1 });
     const model1 = useStore.getState().blind.model1;
     expect(castVote('tie')).toBe(false); // nothing to vote on yet
-    expect(send('Which is larger, 9.11 or 9.9?')).toEqual({ sent: true });
+    expect(send('Which is larger, 9.11 or 9.9?')).toMatchObject({ sent: true });
     await settle();
     // In turn, the pane shown first (Model 1) answers first.
     expect(order).toEqual([model1, model1 === 'a' ? 'b' : 'a']);

@@ -21,7 +21,8 @@ async function runTargets(targets: RunRequest[]): Promise<void> {
   else for (const t of targets) await runPane(t, 'in-turn');
 }
 
-export type SendResult = { sent: true } | { sent: false; reason: string };
+/** promptId: the id the prompt carries in both panes (its replies are found by it). */
+export type SendResult = { sent: true; promptId: string } | { sent: false; reason: string };
 
 /**
  * Sends `prompt` to both panes. When it cannot be sent at all (a pane is still answering, no model is
@@ -52,7 +53,7 @@ export function send(prompt: string): SendResult {
     }));
   }
   void runTargets(now);
-  return { sent: true };
+  return { sent: true, promptId };
 }
 
 /** Drops each ready pane's last reply and asks again with the same conversation. */

@@ -45,7 +45,7 @@ describe('a prompt sent while a pane loads', () => {
   it('waits in that pane and runs, marked delayed, as soon as its model is ready', async () => {
     useStore.getState().patchPane('a', { status: 'ready' });
     useStore.getState().patchPane('b', { status: 'loading' });
-    expect(send('Hello')).toEqual({ sent: true });
+    expect(send('Hello')).toMatchObject({ sent: true });
     await settle();
     expect(texts('a')).toEqual(['Hello', 'a:1']);
     expect(pane('b').messages).toMatchObject([{ content: 'Hello', delivery: { state: 'queued' } }]);

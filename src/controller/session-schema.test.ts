@@ -34,6 +34,7 @@ const valid: SavedSession = {
   },
   settings: { ...defaultSettings, temperature: 0.2, overrides: { a: { seed: 7 }, b: {} } },
   blind: { on: true, model1: 'b', round: 2, hideSpeed: true },
+  demo: ['Say hello.', 'Count to three.'],
   votes: [
     {
       round: 2,
@@ -190,6 +191,7 @@ describe('readSavedSession', () => {
           settings: { ...valid.settings, systemPrompt },
           blind: valid.blind,
           votes: valid.votes,
+          demo: valid.demo,
         };
         expect(readSavedSession(structuredClone(session))).toEqual({ session, problems: [] });
       }),

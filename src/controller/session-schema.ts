@@ -14,6 +14,7 @@ import type { Delivery, Draft, Message, PaneId, ReplyStatus, Settings, TurnRecor
 import type { Vote } from '../quality/votes';
 import type { BlindState } from '../store/blind-slice';
 import { readBlind, readVotes } from './blind-schema';
+import { readDemo } from './demo-schema';
 import { count, finite, isRecord, MODES, readSettings, type Assert, type Same } from './saved-settings';
 
 function isHttpUrl(s: string): boolean {
@@ -129,6 +130,8 @@ export interface SavedSession {
   /** Blind mode and its votes (absent in sessions saved before blind mode existed). */
   blind: BlindState;
   votes: Vote[];
+  /** Presentation mode's demo script (absent in sessions saved before it existed: the default). */
+  demo: string[];
 }
 
 export interface ReadSession {
@@ -198,6 +201,7 @@ export function readSavedSession(raw: unknown): ReadSession {
     settings: readSettings(record.settings, problems),
     blind: readBlind(record.blind, problems),
     votes: readVotes(record.votes, problems),
+    demo: readDemo(record.demo, problems),
   };
   return { session, problems };
 }

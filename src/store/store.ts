@@ -8,6 +8,7 @@ import type { DeviceReport } from '../device/probe';
 import type { BandwidthResult, MemorySample } from '../engine/types';
 import { blindSlice, type BlindSlice } from './blind-slice';
 import { paneName } from './blind-view';
+import { presentSlice, type PresentSlice } from './present-slice';
 import { qualitySlice, type QualitySlice } from './quality-slice';
 import { cleanSettingsPatch } from './settings';
 import { defaultSettings, emptyPane, PANES, type PaneId, type PaneState, type Settings } from './types';
@@ -25,7 +26,7 @@ export interface LinkOffer {
 /** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
 export const MEMORY_SAMPLES = 1200;
 
-export interface AppState extends QualitySlice, BlindSlice {
+export interface AppState extends QualitySlice, BlindSlice, PresentSlice {
   panes: Record<PaneId, PaneState>;
   settings: Settings;
   restored: boolean;
@@ -96,6 +97,7 @@ export const useStore = create<AppState>()((set) => ({
   dismissNotice: (text) => set((s) => ({ notices: s.notices.filter((n) => n !== text) })),
   ...qualitySlice(set),
   ...blindSlice(set),
+  ...presentSlice(set),
 }));
 
 export const selectAnyBusy = (s: AppState): boolean =>

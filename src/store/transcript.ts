@@ -2,6 +2,7 @@
  * Pure rules for a pane's transcript when prompts can wait for a model or miss a pane: where a reply goes,
  * what history a prompt is sent with, and which prompts are still waiting.
  */
+import { turnFigures, type TurnFigures } from '../metrics/figures';
 import type { Message } from './types';
 
 /**
@@ -41,4 +42,18 @@ export function queuedIds(messages: readonly Message[]): string[] {
 /** The last prompt that reached this pane's model, if any. */
 export function lastDeliveredPrompt(messages: readonly Message[]): Message | undefined {
   return messages.findLast((m) => m.role === 'user' && delivered(m));
+}
+
+/** A finished reply's figures, as every view and export derives them (null when it has no timing record). */
+export const replyFigures = (m: Message | undefined | null): TurnFigures | null =>
+  m?.turn ? turnFigures({ ...m.turn, ...(m.status ? { status: m.status } : {}) }) : null;
+
+/** The prompt that carries `promptId` in this pane, and the reply right after it (null: none yet). */
+export function exchange(
+  messages: readonly Message[],
+  promptId: string,
+): { prompt: Message | null; reply: Message | null } {
+  const i = messages.findIndex((m) => m.role === 'user' && m.promptId === promptId);
+  const next = i < 0 ? undefined : messages[i + 1];
+  return { prompt: messages[i] ?? null, reply: next?.role === 'assistant' ? next : null };
 }

@@ -7,6 +7,7 @@ import { turnFigures } from '../../metrics/figures';
 import { PANES } from '../../store/types';
 import { useStore } from '../../store/store';
 import { formatMs, formatRate } from '../../ui/format';
+import { PresetOptions } from '../../ui/preset-options';
 
 const MARK = { pass: '✓', fail: '✗', none: '–' } as const;
 
@@ -47,11 +48,7 @@ export function PresetsPanel() {
         <label className="field">
           Preset
           <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.group}: {p.label}
-              </option>
-            ))}
+            <PresetOptions />
           </select>
         </label>
         <button type="button" onClick={() => choosePreset(chosen)}>

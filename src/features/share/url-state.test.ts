@@ -30,6 +30,12 @@ describe('URL setup', () => {
     expect(blind.blind).toBe(true);
     expect(blind.picks).toEqual(picks);
     expect(parseSetup('?blind=yes', ids, ORIGIN).blind).toBe(false);
+    // present=1: presentation mode, with the same pair.
+    expect(back.present).toBe(false);
+    const present = parseSetup('?' + buildSetup(picks, settings, { present: true }), ids, ORIGIN);
+    expect(present.present).toBe(true);
+    expect(present.picks).toEqual(picks);
+    expect(parseSetup('?present=true', ids, ORIGIN).present).toBe(false);
     expect(back.settings).toMatchObject({
       mode: 'in-turn',
       temperature: 0.3,

@@ -17,6 +17,8 @@ export interface UrlSetup {
   problems: string[];
   /** `blind=1`: the comparison starts blind (names hidden until Reveal). */
   blind: boolean;
+  /** `present=1`: presentation mode opens once the linked models are loaded (after the visitor's yes). */
+  present: boolean;
 }
 
 const num = (v: string | null): number | undefined => (v === null || v.trim() === '' ? undefined : Number(v));
@@ -77,7 +79,7 @@ export function parseSetup(search: string, knownIds: ReadonlySet<string>, pageOr
     seed: seed === null ? undefined : num(seed),
     systemPrompt: q.get('system') ?? undefined,
   });
-  return { picks, settings, problems, blind: q.get('blind') === '1' };
+  return { picks, settings, problems, blind: q.get('blind') === '1', present: q.get('present') === '1' };
 }
 
 function paramOf(spec: ModelSpec | null): string | null {
@@ -90,7 +92,7 @@ function paramOf(spec: ModelSpec | null): string | null {
 export function buildSetup(
   picks: Record<PaneId, ModelSpec | null>,
   s: Settings,
-  opts: { blind?: boolean } = {},
+  opts: { blind?: boolean; present?: boolean } = {},
 ): string {
   const q = new URLSearchParams();
   for (const pane of PANES) {
@@ -111,5 +113,6 @@ export function buildSetup(
   if (s.seed !== null) q.set('seed', String(s.seed));
   if (s.systemPrompt) q.set('system', s.systemPrompt);
   if (opts.blind) q.set('blind', '1');
+  if (opts.present) q.set('present', '1');
   return q.toString();
 }
