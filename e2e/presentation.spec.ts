@@ -7,12 +7,14 @@
  * fills the viewport) and never asserts fullscreen itself.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { median } from '../src/metrics/stats';
-import { formatMs, formatRate } from '../src/ui/format';
+import { formatBytes, formatMs, formatRate } from '../src/ui/format';
 import { expect, test } from './test';
-import { expectedText } from './fixtures/models';
+import { expectedText, MODELS } from './fixtures/models';
+import { FIXTURES_DIR } from './paths';
 import { fixtureUrl, freshPage, loadGguf, openTools, readSavedRecord } from './helpers';
 
 const presentation = (page: Page) => page.getByRole('region', { name: 'Presentation', exact: true });
@@ -148,6 +150,14 @@ test('present: enter by button and P, edit and run a demo with Space/→/←, su
   // Checks: steps 1 and 3 are presets (three "- " lines; the number 35): pane B's model passes both.
   await expect(a.getByRole('definition').filter({ hasText: / of / })).toHaveText('0 of 2');
   await expect(b.getByRole('definition').filter({ hasText: / of / })).toHaveText('2 of 2');
+  // The download: each GGUF's own size, as the file on disk has it (the same figure as the pane's load line).
+  for (const [card, name] of [
+    [a, 'story'],
+    [b, 'frenchList'],
+  ] as const)
+    await expect(
+      card.getByRole('term').filter({ hasText: 'Download' }).locator('xpath=following-sibling::dd[1]'),
+    ).toHaveText(formatBytes(statSync(join(FIXTURES_DIR, MODELS[name].file)).size));
   await axe(page, info, 'summary');
   const shown = async (r: typeof a) => ({
     ttft: await r.getByRole('definition').nth(0).innerText(),

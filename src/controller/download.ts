@@ -7,16 +7,13 @@ import { serializeError, type ModelSpec } from '../engine/types';
 import { downloadWeights, type DownloadOptions, type DownloadProgress } from '../downloads/downloader';
 import { useDownloadStore } from '../downloads/download-store';
 import { notifyStorageChange, requestPersistenceAfterFirstDownload } from '../downloads/persistence';
-import { findModel } from '../catalog/catalog';
 import { afterMs, batcher } from '../lib/batcher';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
+import { webllmDownloadUrl } from '../catalog/download-size';
 
 /** The MLC repository URL of a web-llm spec (a custom model's own, else the catalog's); null otherwise. */
-export function downloadUrlFor(spec: ModelSpec): string | null {
-  if (spec.engine !== 'webllm') return null;
-  return spec.url ?? findModel(spec.id)?.model ?? null;
-}
+export const downloadUrlFor = webllmDownloadUrl;
 
 const running: Record<PaneId, AbortController | null> = { a: null, b: null };
 

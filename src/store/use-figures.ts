@@ -4,6 +4,9 @@
  * a reply streams, re-read on an interval, never per token. The method of each figure in words, too.
  */
 import { useEffect, useState } from 'react';
+import { downloadSize, webllmDownloadUrl, type DownloadSize } from '../catalog/download-size';
+import { useDownloadStore, type DownloadState } from '../downloads/download-store';
+import type { ModelSpec } from '../engine/types';
 import type { TurnFigures } from '../metrics/figures';
 import { rollingDecodeRate } from '../metrics/turn';
 import { useStore } from './store';
@@ -66,4 +69,19 @@ export function usePaneMemory(pane: PaneId): { label: string; value: string; met
     value: formatBytes(gpu),
     method: 'WebGPU buffers live in this pane’s engine worker (createBuffer/destroy counted there).',
   };
+}
+
+/** The exact weight bytes of a pane's web-llm model, once a download in this session read its manifest. */
+export function manifestTotal(d: DownloadState, pane: PaneId, model: ModelSpec | null): number | null {
+  const url = model ? webllmDownloadUrl(model) : null;
+  const p = d.panes[pane];
+  return url !== null && p.modelUrl === url && p.progress && p.progress.total > 0 ? p.progress.total : null;
+}
+
+/** The pane's download size (exact once known, else the catalog's estimate): the same rule as the table's. */
+export function usePaneDownloadSize(pane: PaneId): DownloadSize {
+  const model = useStore((s) => s.panes[pane].model);
+  const fetched = useStore((s) => s.panes[pane].progress?.total ?? null);
+  const manifest = useDownloadStore((d) => manifestTotal(d, pane, model));
+  return downloadSize(model, fetched, manifest);
 }

@@ -1,22 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { measureBandwidth } from '../../controller/diagnostics';
-import { downloadUrlFor } from '../../controller/download';
-import { useDownloadStore, type DownloadState } from '../../downloads/download-store';
+import { useDownloadStore } from '../../downloads/download-store';
+import { manifestTotal } from '../../store/use-figures';
 import { useStore } from '../../store/store';
-import type { PaneId, PaneState } from '../../store/types';
+import type { PaneId } from '../../store/types';
 import { formatBytes } from '../../ui/format';
 import { useDisplayOrder, usePaneNames, useReveals } from '../../store/use-blind';
 import { MmluMeasuredRow } from './mmlu-row';
 import { ROWS } from './rows';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
-
-/** The exact weight bytes of the pane's web-llm model, once a download in this session read its manifest. */
-function knownTotal(d: DownloadState, pane: PaneId, model: PaneState['model']): number | null {
-  const url = model ? downloadUrlFor(model) : null;
-  const p = d.panes[pane];
-  return url !== null && p.modelUrl === url && p.progress && p.progress.total > 0 ? p.progress.total : null;
-}
 
 /** One pane's column; not the whole pane: the streaming draft changes every frame and is not in the table. */
 function usePaneSummary(pane: PaneId): PaneSummary {
@@ -26,7 +19,7 @@ function usePaneSummary(pane: PaneId): PaneSummary {
       return [p.model, p.info, p.progress, p.messages, s.memory[pane], s.bandwidth] as const;
     }),
   );
-  const known = useDownloadStore((d) => knownTotal(d, pane, model));
+  const known = useDownloadStore((d) => manifestTotal(d, pane, model));
   const price = useStore((s) => s.settings.prices[pane]);
   return useMemo(
     () => summarize({ model, info, progress, messages }, memory, bandwidth, known, price),

@@ -9,7 +9,8 @@ import { paneCost, type SessionCost } from '../../metrics/cost';
 import { paneFigures, turnFigures } from '../../metrics/figures';
 import { publishedMmlu } from '../../quality/published';
 import { noPrice, type PaneState, type Price } from '../../store/types';
-import { describeModel, estimateDownloadBytes, findModel } from '../../catalog/catalog';
+import { describeModel, findModel } from '../../catalog/catalog';
+import { downloadSize } from '../../catalog/download-size';
 
 export interface PaneSummary {
   modelId: string | null;
@@ -52,8 +53,9 @@ export function summarize(
   const entry = id && p.model?.engine === 'webllm' ? findModel(id) : undefined;
   const facts = entry ? describeModel(entry) : null;
   const gguf = p.model?.engine === 'llamacpp';
-  const exact = gguf ? p.progress?.total || null : knownDownloadBytes || null;
-  const downloadBytes = exact ?? (facts ? estimateDownloadBytes(facts) : null);
+  const size = downloadSize(p.model, p.progress?.total, knownDownloadBytes);
+  const downloadBytes = size.bytes;
+  const exact = size.exact ? size.bytes : null;
   const figures = paneFigures(
     p.messages.flatMap((m) =>
       m.turn ? [turnFigures({ ...m.turn, ...(m.status ? { status: m.status } : {}) })] : [],

@@ -10,8 +10,9 @@ import { sentIds } from '../../store/demo';
 import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { useDisplayOrder, useModelName, usePaneName, useReveals } from '../../store/use-blind';
-import { usePaneMemory } from '../../store/use-figures';
-import { formatMs, formatRate } from '../../ui/format';
+import { usePaneDownloadSize, usePaneMemory } from '../../store/use-figures';
+import { formatAccuracy, paneScore } from '../../quality/score';
+import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { demoSummary, tallyChecks, type CheckItem } from './summary';
 
 /** The checks of the demo's preset replies (the checkers load on first use). */
@@ -34,6 +35,20 @@ function useChecks(items: CheckItem[]): (CheckVerdict | null)[] | null {
   return out;
 }
 
+/** The last MMLU run's accuracy for the model now in this pane, if a run scored it. */
+function useMmlu(pane: PaneId): { text: string; questions: number; seed: number } | null {
+  const run = useStore((s) => s.quality.run);
+  const model = useStore((s) => s.panes[pane].model?.id);
+  if (!run || !model || run.models[pane] !== model) return null;
+  const score = paneScore(run, pane);
+  if (!score.scored) return null;
+  return {
+    text: `${formatAccuracy(score)}, ${score.correct} / ${score.scored}`,
+    questions: run.questions.length,
+    seed: run.config.seed,
+  };
+}
+
 function ModelColumn({ pane, ids }: { pane: PaneId; ids: string[] }) {
   const name = usePaneName(pane);
   const model = useModelName(pane);
@@ -41,6 +56,8 @@ function ModelColumn({ pane, ids }: { pane: PaneId; ids: string[] }) {
   // Memory tells the models apart: never while blind.
   const identity = useReveals('identity');
   const memory = usePaneMemory(pane);
+  const download = usePaneDownloadSize(pane);
+  const mmlu = useMmlu(pane);
   const messages = useStore((s) => s.panes[pane].messages);
   const sum = useMemo(() => demoSummary(messages, ids), [messages, ids]);
   const verdicts = useChecks(sum.checks);
@@ -80,6 +97,29 @@ function ModelColumn({ pane, ids }: { pane: PaneId; ids: string[] }) {
             <dd>{memory.value}</dd>
           </div>
         )}
+        {identity && download.bytes !== null && (
+          <div
+            title={
+              download.exact
+                ? 'The file’s own size (the GGUF as fetched, or the web-llm manifest’s shards).'
+                : 'Estimated: parameters × bits per weight (the exact size is known once downloaded).'
+            }
+          >
+            <dt>Download</dt>
+            <dd>
+              {download.exact ? '' : '≈ '}
+              {formatBytes(download.bytes)}
+            </dd>
+          </div>
+        )}
+        {identity && mmlu && (
+          <div
+            title={`Measured here: ${mmlu.questions} questions of cais/mmlu (seed ${mmlu.seed}), greedy; 95% Wilson interval. See Quality.`}
+          >
+            <dt>MMLU sample</dt>
+            <dd>{mmlu.text}</dd>
+          </div>
+        )}
       </dl>
       {sum.unfinished > 0 && (
         <p className="note">
@@ -95,7 +135,7 @@ export function SummaryCard() {
   const order = useDisplayOrder();
   const ids = useStore(useShallow((s) => sentIds(s.present.run)));
   return (
-    <section className="summary-card" aria-labelledby="demo-summary-title">
+    <section className="summary-card" aria-labelledby="demo-summary-title" tabIndex={0}>
       <h2 id="demo-summary-title">Demo summary</h2>
       <p className="note">
         Measured in this browser over the demo’s {ids.length} {ids.length === 1 ? 'step' : 'steps'}: medians
