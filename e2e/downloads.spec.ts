@@ -345,7 +345,9 @@ test('a body longer than the manifest says is cut off as soon as too many bytes 
   expect(counts[SHARD_PATHS[0] ?? '']).toBe(2);
   for (const t of transfers) {
     expect(t).toMatchObject({ path: SHARD_PATHS[0], mode: 'oversize', finished: false, closedEarly: true });
-    expect(t.sent).toBeLessThan(t.total / 4);
+    // The server's writes run ahead of what the page has read (socket buffers, and a busy machine's delay
+    // before the abort lands): well short of the whole body is the claim, not a tight bound.
+    expect(t.sent).toBeLessThan(t.total / 2);
   }
   expect(Object.keys(await webllmModelCache(page))).not.toContain(SHARD_URLS[0]);
 });
