@@ -17,6 +17,10 @@ export const PACED_URL = `${BASE_URL}${FIXTURE_PREFIX}${PACED.file}`;
 
 export type PaneName = 'A' | 'B';
 
+/** The accessible names the bench finds the app by (the e2e suite uses the same). */
+export const PROMPT_LABEL = 'Prompt (sent to both panes)';
+export const PANE_REGIONS = ['Pane A', 'Pane B'] as const;
+
 export interface SavedTurnSample {
   status: string;
   startedAt: number;
@@ -79,7 +83,7 @@ export async function sendAndCollect(
   prompt: string,
   panes: PaneName[],
 ): Promise<SavedTurnSample[]> {
-  await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
+  await page.getByLabel(PROMPT_LABEL).fill(prompt);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   return collectLastTurns(page, panes);
 }
@@ -108,7 +112,7 @@ export async function clearChats(page: Page, panes: PaneName[]): Promise<void> {
 
 /** Starts both panes streaming until stopped; resolves once both show streamed text. */
 export async function startStreaming(page: Page, prompt: string, panes: PaneName[]): Promise<void> {
-  await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
+  await page.getByLabel(PROMPT_LABEL).fill(prompt);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   for (const p of panes) await expect(streaming(page, p)).toContainText('tick tock');
 }
