@@ -89,8 +89,11 @@ async function readFigures(page: import('@playwright/test').Page): Promise<PageF
   });
 }
 
-function realUi(probe: ColdProbeState, fcpPaint: number | null): ColdLoad['realUi'] {
-  const frames = probe.samples;
+/**
+ * What the first contentful paint showed: the last frame sampled before its paint time (a rAF callback runs
+ * in the frame's rendering step, before paint), and when the whole first view was first there.
+ */
+export function uiAtFirstPaint(frames: UiSample[], fcpPaint: number | null): NonNullable<ColdLoad['realUi']> {
   const fcpFrame = fcpPaint === null ? null : (frames.filter((s) => s.at <= fcpPaint).at(-1) ?? null);
   return {
     atFcp: fcpFrame?.complete ?? false,
@@ -166,7 +169,7 @@ export async function coldLoad(browser: Browser, o: ColdLoadOptions): Promise<Co
       requestsBeforeLoad: done(nav.loadEventStart).length + 1,
       bytesBeforeLoad: done(nav.loadEventStart).reduce((a, r) => a + r.transferSize, 0),
       failedRequests: failed,
-      realUi: o.ui ? realUi(probe, fcpPaint) : null,
+      realUi: o.ui ? uiAtFirstPaint(probe.samples, fcpPaint) : null,
     };
   } finally {
     await context.close();

@@ -42,27 +42,38 @@ export function parseCpuList(list: string): number[] {
 }
 
 /**
- * The engine core and the page core: TANDEM_BENCH_PIN_CORES="<engine>,<page>", else the last and the first
- * core this process may use. Or why pinning cannot run here.
+ * The engine core and the page core from the cores this process may use ("0-1"): `choice` is
+ * "<engine>,<page>", else the last and the first of them. Or why that cannot be.
  */
-export function pinCores(choice: string | undefined): PinCores | { unavailable: string } {
-  if (process.platform !== 'linux') return { unavailable: 'pinning threads needs Linux' };
-  if (spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status !== 0)
-    return { unavailable: 'taskset (util-linux) is not installed' };
-  const all = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '';
-  const allowed = parseCpuList(all);
+export function chooseCores(
+  allowedList: string,
+  choice: string | undefined,
+): PinCores | { unavailable: string } {
+  const allowed = parseCpuList(allowedList);
   if (allowed.length < 2)
-    return { unavailable: `this process may use ${allowed.length} core(s); pinning needs 2` };
-  const picked = choice ? choice.split(',').map(Number) : [allowed.at(-1), allowed[0]];
-  const [engine, page] = picked;
+    return {
+      unavailable: `this process may use ${allowed.length} core(s) (${allowedList}); pinning needs 2`,
+    };
+  const [engine, page] = choice ? choice.split(',').map(Number) : [allowed.at(-1), allowed[0]];
   if (
     engine === undefined ||
     page === undefined ||
     engine === page ||
     ![engine, page].every((c) => allowed.includes(c))
   )
-    return { unavailable: `TANDEM_BENCH_PIN_CORES="${choice ?? ''}": need two different cores of ${all}` };
-  return { engine, page, all };
+    return {
+      unavailable: `TANDEM_BENCH_PIN_CORES="${choice ?? ''}": need two different cores of ${allowedList}`,
+    };
+  return { engine, page, all: allowedList };
+}
+
+/** chooseCores on this machine, or why pinning cannot run here (not Linux, no taskset). */
+export function pinCores(choice: string | undefined): PinCores | { unavailable: string } {
+  if (process.platform !== 'linux') return { unavailable: 'pinning threads needs Linux' };
+  if (spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status !== 0)
+    return { unavailable: 'taskset (util-linux) is not installed' };
+  const status = readFileSync('/proc/self/status', 'utf8');
+  return chooseCores(/Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1] ?? '', choice);
 }
 
 /** Engine workers on the engine core, everything else of the browser on the page core. */

@@ -91,7 +91,8 @@ function pageCost(how: string, pc: PageCostReport | null): string[] {
 
 function target(t: TargetResult): string {
   const state = !t.ran ? 'n/a ' : t.pass ? 'PASS' : 'MISS';
-  const digits = t.unit === 'runs' || t.unit === '' ? 0 : t.name.startsWith('overhead') ? 3 : 2;
+  const digits =
+    t.unit === 'runs' || t.name.startsWith('long tasks') ? 0 : t.name.startsWith('overhead') ? 3 : 2;
   return `  ${state}  ${t.name}: ${t.ran ? `${n(t.value, digits)}${t.unit && t.unit !== 'runs' ? ` ${t.unit}` : ''}` : 'not measured'} (target ${t.target})`;
 }
 
