@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
+    // The app's service worker stores ~17 MB in the background on a first visit, which every test is:
+    // kept out of specs about other things (timings, quotas, request counts); e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   webServer: {

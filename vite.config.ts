@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fixtureServer } from './e2e/fixtures/serve.ts';
 import { webllmCatalog } from './build/webllm-catalog.ts';
+import { pwa } from './build/pwa.ts';
 
 import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
 
@@ -17,7 +18,7 @@ export default defineConfig({
     // Servers a remote pane may reach beyond local ones (TANDEM_REMOTE_ORIGINS, build/csp.ts).
     __TANDEM_REMOTE_ORIGINS__: JSON.stringify(EXTRA_REMOTE_ORIGINS),
   },
-  plugins: [react(), webllmCatalog(), securityPolicy(), fixtureServer(process.env.TANDEM_FIXTURES)],
+  plugins: [react(), webllmCatalog(), securityPolicy(), pwa(), fixtureServer(process.env.TANDEM_FIXTURES)],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: SECURITY_HEADERS },
@@ -31,5 +32,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // A hang guard, not a speed check: rendering the recharts charts in jsdom took 17 s once on this 2-core
+    // machine while other builds ran (the 5 s default failed a clean-clone CI run).
+    testTimeout: 30_000,
   },
 });

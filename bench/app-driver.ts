@@ -40,6 +40,7 @@ export const openFreshApp = freshPage;
 /** Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
 export async function loadModelByUrl(page: Page, pane: PaneName, url: string): Promise<void> {
   const r = region(page, pane);
+  await r.getByRole('button', { name: `Change model in pane ${pane}` }).click();
   await r.getByText('Add a model by URL').click();
   await r.getByLabel(/^Model URL/).fill(url);
   await r.getByRole('button', { name: `Add and load in pane ${pane}` }).click();

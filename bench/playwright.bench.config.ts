@@ -31,6 +31,8 @@ export default defineConfig({
     baseURL: BASE_URL,
     // Tracing and screenshots cost main-thread time in the page being measured.
     trace: 'off',
+    // The service worker's first install (the whole app stored in the background) is not what is measured.
+    serviceWorkers: 'block',
     // A step that cannot happen fails the bench instead of waiting for the 10-minute test timeout.
     actionTimeout: 60_000,
     screenshot: 'off',

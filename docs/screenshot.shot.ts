@@ -7,7 +7,6 @@ test('README screenshot: two panes streaming at once', async ({ page }) => {
   await loadGguf(page, 'A', 'demoA');
   await loadGguf(page, 'B', 'demoB');
   await setSharedMaxTokens(page, 100000);
-  await page.getByText('Settings (shared, with per-pane overrides)').click();
   await sendPrompt(page, 'Why is the 3B faster than the 8B on this laptop?');
   for (const p of ['A', 'B'] as const)
     await expect(page.getByRole('article', { name: `Pane ${p} reply (streaming)` })).toContainText('. The');

@@ -18,7 +18,16 @@ import {
 } from '../src/webllm-cache/names';
 import { fixtureControl } from './fixtures/fixture-control';
 import { MLC_MODEL_DIR, MLC_RESOLVE_DIR, MLC_SHARDS, sha256Hex, shardBytes } from './fixtures/mlc-repo';
-import { addMlcFixtureModel, fixtureUrl, freshPage, loadGguf, MLC_REPO, sendPrompt } from './helpers';
+import {
+  addMlcFixtureModel,
+  closeDialog,
+  fixtureUrl,
+  freshPage,
+  loadGguf,
+  MLC_REPO,
+  openTools,
+  sendPrompt,
+} from './helpers';
 import { BASE_URL, FIXTURES_DIR } from './paths';
 import { expect, test } from './test';
 
@@ -127,8 +136,10 @@ async function wllamaFolder(page: Page): Promise<string[]> {
   });
 }
 
-function panel(page: Page) {
-  return page.getByRole('region', { name: 'Storage and downloaded models' });
+/** The storage panel, in the "Settings and tools" drawer. */
+async function panel(page: Page) {
+  const drawer = await openTools(page, 'Storage');
+  return drawer.getByRole('region', { name: 'Storage and downloaded models' });
 }
 
 test('lists cached web-llm models with their sizes and health; Repair keeps what is intact; Delete removes everything', async ({
@@ -137,7 +148,7 @@ test('lists cached web-llm models with their sizes and health; Repair keeps what
   const { complete, partial, bases } = await modelSeeds();
   await freshPage(page);
   await seed(page, [...complete, ...partial]);
-  const region = panel(page);
+  const region = await panel(page);
   await region.getByRole('button', { name: 'Refresh storage' }).click();
 
   const rowA = region.getByRole('row', { name: new RegExp(COMPLETE) });
@@ -203,7 +214,7 @@ test('Repair fetches again only the damaged shard (counted on the fixture server
     { name: MODEL_CACHE, url: bad },
   );
   await server.reset();
-  const region = panel(page);
+  const region = await panel(page);
   await region.getByRole('button', { name: 'Refresh storage' }).click();
   const row = region.getByRole('row', { name: /Tiny-q4f32_1-MLC/ });
   // Sizes are right; the placeholder library that web-llm cached is what the panel can see is wrong.
@@ -282,7 +293,7 @@ test('Delete everything asks first, then empties the caches, wllama’s folder a
     await w.close();
   });
   await page.goto('/');
-  const region = panel(page);
+  const region = await panel(page);
   await expect(region.getByRole('row', { name: new RegExp(COMPLETE) })).toBeVisible();
   await expect(region.getByRole('row', { name: /x\.gguf/ })).toContainText('Incomplete: No download record');
   const usage = (): Promise<number> =>
@@ -312,7 +323,7 @@ test('Delete everything asks first, then empties the caches, wllama’s folder a
 
   // The app keeps its database open, so the deletion may complete only once this page goes away.
   await page.reload();
-  await expect(panel(page)).toBeVisible();
+  await expect(await panel(page)).toBeVisible();
   const db = await page.evaluate(
     () =>
       new Promise<{ version: number; stores: string[] }>((resolve, reject) => {
@@ -334,7 +345,7 @@ test('a GGUF that llama.cpp downloaded is listed from wllama’s cache and can b
 }) => {
   await freshPage(page);
   await loadGguf(page, 'A', 'story');
-  const region = panel(page);
+  const region = await panel(page);
   const row = region.getByRole('row', { name: /story\.gguf/ });
   const size = statSync(join(FIXTURES_DIR, 'story.gguf')).size;
   await expect(row).toContainText('llama.cpp (GGUF)');
@@ -350,13 +361,14 @@ test('a GGUF that llama.cpp downloaded is listed from wllama’s cache and can b
   const after = await wllamaFolder(page);
   expect(after).toEqual([]);
   // The loaded model keeps working: llama.cpp read the file into memory while loading.
+  await closeDialog(page, 'Settings and tools');
   await sendPrompt(page, 'hi');
   await expect(page.getByRole('region', { name: 'Pane A' })).toContainText('Hello from the small model.');
 });
 
 test('asks for persistent storage and shows the state the browser reports', async ({ page, baseURL }) => {
   await freshPage(page);
-  const region = panel(page);
+  const region = await panel(page);
   await expect(region).toContainText('Protected from eviction: no');
   // Chrome grants persistence by heuristics; grant it the way a well-used site would have it.
   const cdp = await page.context().newCDPSession(page);

@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { freshPage, loadGguf, readSession, sendPrompt, setSharedMaxTokens } from './helpers';
+import {
+  closeDialog,
+  freshPage,
+  loadGguf,
+  openTools,
+  readSession,
+  sendPrompt,
+  setSharedMaxTokens,
+} from './helpers';
 
 const paneRegion = (page: Page, p: 'A' | 'B') => page.getByRole('region', { name: `Pane ${p}` });
 const reply = (page: Page, p: 'A' | 'B') =>
@@ -101,8 +109,10 @@ test('per-pane overrides, regenerate, and edit-and-resend of the last prompt', a
   await loadGguf(page, 'A', 'loop');
   await loadGguf(page, 'B', 'loop');
   await setSharedMaxTokens(page, 9);
-  await page.getByText('Pane B overrides').click();
-  await page.getByRole('group', { name: 'Pane B overrides' }).getByLabel('Max tokens').fill('3');
+  const drawer = await openTools(page, 'Settings');
+  await drawer.getByText('Pane B overrides').click();
+  await drawer.getByRole('group', { name: 'Pane B overrides' }).getByLabel('Max tokens').fill('3');
+  await closeDialog(page, 'Settings and tools');
   await sendPrompt(page, 'First try.');
   // Shared: 9 tokens in A; B's override: 3 tokens.
   await expect(reply(page, 'A')).toHaveText('tick tock ·tick tock ·tick tock ·(cut at the max-tokens limit)');

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { freshPage, loadGguf, readSession, sendPrompt } from './helpers';
+import { freshPage, loadGguf, openDeviceCheck, readSession, sendPrompt } from './helpers';
 
 /** Computed here from the saved timestamps with plain arithmetic, not with the app's metric code. */
 const middle = (xs: number[]): number => {
@@ -77,8 +77,9 @@ test('an adapter request that returns null is reported as no usable GPU, and GGU
     GPU.prototype.requestAdapter = () => Promise.resolve(null);
   });
   await freshPage(page);
-  const check = page.getByRole('region', { name: 'Device check' });
+  const check = await openDeviceCheck(page);
   await expect(check).toContainText('WebGPU is present but no GPU adapter is available');
+  await page.getByRole('button', { name: 'Close Device check' }).click();
   await page.getByRole('button', { name: 'Load model in pane B' }).click();
   await expect(page.getByRole('alert', { name: 'Pane B error' })).toContainText('No usable GPU was found.');
   await loadGguf(page, 'A', 'story');

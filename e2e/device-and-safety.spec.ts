@@ -1,7 +1,7 @@
 import { expect, test } from './test';
 import { loadCatalog } from '../build/webllm-catalog';
 import { expectedText } from './fixtures/models';
-import { fixtureUrl, freshPage, loadGguf, sendPrompt } from './helpers';
+import { fixtureUrl, freshPage, loadGguf, openDeviceCheck, openModels, sendPrompt } from './helpers';
 
 test('the device check reports the SwiftShader adapter, picks q4f32_1 for the default pair and gives a verdict', async ({
   page,
@@ -13,16 +13,21 @@ test('the device check reports the SwiftShader adapter, picks q4f32_1 for the de
     StorageManager.prototype.estimate = () => Promise.resolve({ quota: 200 * 1024 ** 3, usage: 0 });
   });
   await freshPage(page);
-  const check = page.getByRole('region', { name: 'Device check' });
+  // The one-line verdict at the top says it first; the whole check is one click away.
+  const line = page.getByRole('status', { name: 'Device verdict' });
+  await expect(line).toContainText('May not fit');
+  await expect(line).toContainText(/3B \+ 8B need ≈ [\d.]+ GB GPU memory · SwiftShader/);
+  const check = await openDeviceCheck(page);
   await expect(check).toContainText(/swiftshader/i);
   await expect(check).toContainText('Browser storage free: 200.00 GB');
   await expect(check).not.toContainText('Not enough free browser storage');
   await expect(check).toContainText('no: q4f32_1 models are used');
-  await expect(page.getByRole('combobox', { name: 'Model for pane A' })).toHaveValue(
-    'Llama-3.2-3B-Instruct-q4f32_1-MLC',
+  // The default pair, in each pane: what it will run, before anything is loaded.
+  await expect(page.getByRole('region', { name: 'Pane A' })).toContainText(
+    'This pane will run Llama-3.2-3B-Instruct-q4f32_1-MLC',
   );
-  await expect(page.getByRole('combobox', { name: 'Model for pane B' })).toHaveValue(
-    'Llama-3.1-8B-Instruct-q4f32_1-MLC',
+  await expect(page.getByRole('region', { name: 'Pane B' })).toContainText(
+    'This pane will run Llama-3.1-8B-Instruct-q4f32_1-MLC',
   );
   // The verdict's memory figure is web-llm's published figures for the pair plus 20%.
   const catalog = await loadCatalog();
@@ -34,14 +39,16 @@ test('the device check reports the SwiftShader adapter, picks q4f32_1 for the de
   await expect(verdict).toContainText('May not fit');
   await expect(verdict).toContainText('SwiftShader');
   await expect(check).toContainText('there is no Llama 3.1 7B');
+  await expect(line).toContainText(`need ≈ ${need.toFixed(1)} GB GPU memory`);
   await expect(check.getByRole('button', { name: /Compare with Qwen2\.5-7B in pane B/ })).toBeVisible();
   await check
     .getByRole('button', { name: 'Use Llama-3.1-8B-Instruct-q4f32_1-MLC-1k (1k context) in pane B' })
     .click();
-  await expect(page.getByRole('combobox', { name: 'Model for pane B' })).toHaveValue(
+  await page.getByRole('button', { name: 'Close Device check' }).click();
+  const models = await openModels(page, 'B');
+  await expect(models.getByRole('combobox', { name: 'Model for pane B' })).toHaveValue(
     'Llama-3.1-8B-Instruct-q4f32_1-MLC-1k',
   );
-  await expect(page.getByRole('region', { name: 'Pane A' })).toBeVisible();
 });
 
 test('hostile model output stays inert: no HTML inserted, no script run, no remote image fetched', async ({
@@ -191,6 +198,7 @@ test('the production policy is in force: CSP on the page and on the engine worke
   expect(workerHeaders[0]?.['content-security-policy']).toBe(csp);
   // A model URL the policy would block is refused up front, with the reason.
   const pane = page.getByRole('region', { name: 'Pane B' });
+  await openModels(page, 'B');
   await pane.getByText('Add a model by URL').click();
   await pane.getByLabel(/^Model URL/).fill('https://models.example.com/m.gguf');
   await pane.getByRole('button', { name: 'Add and load in pane B' }).click();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { formatBytes } from '../src/ui/format';
 import { expectedText, MODELS } from './fixtures/models';
 import { FIXTURES_DIR } from './paths';
-import { fixtureUrl, freshPage, loadGguf, sendPrompt } from './helpers';
+import { fixtureUrl, freshPage, loadGguf, openModels, sendPrompt } from './helpers';
 
 test('a generated GGUF loads by URL, shows progress to 100%, and streams its exact script', async ({
   page,
@@ -45,6 +45,7 @@ test('stop ends a reply from a model that would never stop', async ({ page }) =>
 test('a bad URL gets a clear message and nothing loads', async ({ page }) => {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
+  await openModels(page, 'A');
   await pane.getByText('Add a model by URL').click();
   await pane.getByLabel(/^Model URL/).fill('javascript:alert(1)');
   await pane.getByRole('button', { name: 'Add and load in pane A' }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { FIXTURE_PREFIX, type FixtureName, MODELS } from './fixtures/models';
 import { BASE_URL } from './paths';
 
@@ -6,9 +6,48 @@ export function fixtureUrl(name: FixtureName): string {
   return `${BASE_URL}${FIXTURE_PREFIX}${MODELS[name].file}`;
 }
 
+/** Opens a pane's model dialog (one click from the pane) and returns it. */
+export async function openModels(page: Page, pane: 'A' | 'B'): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: `Model for pane ${pane}` });
+  if (!(await dialog.isVisible()))
+    await page
+      .getByRole('region', { name: `Pane ${pane}` })
+      .getByRole('button', { name: `Change model in pane ${pane}` })
+      .click();
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+export type ToolTab = 'Settings' | 'Storage' | 'Diagnostics' | 'Export';
+
+/** Opens the "Settings and tools" drawer on one of its tabs and returns the drawer. */
+export async function openTools(page: Page, tab: ToolTab): Promise<Locator> {
+  const drawer = page.getByRole('dialog', { name: 'Settings and tools' });
+  if (!(await drawer.isVisible())) await page.getByRole('button', { name: 'Settings and tools' }).click();
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('tab', { name: tab }).click();
+  await expect(drawer.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+  return drawer;
+}
+
+/** Closes an open dialog by its close button (its name is "Close <title>"). */
+export async function closeDialog(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: `Close ${title}` }).click();
+  await expect(page.getByRole('dialog', { name: title })).toBeHidden();
+}
+
+/** Opens the full device check (from the one-line verdict at the top) and returns its region. */
+export async function openDeviceCheck(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Device details' }).click();
+  const check = page.getByRole('region', { name: 'Device check' });
+  await expect(check).toBeVisible();
+  return check;
+}
+
 /** Loads a generated GGUF into a pane through the UI's add-by-URL form and waits until it is ready. */
 export async function loadGguf(page: Page, pane: 'A' | 'B', name: FixtureName): Promise<void> {
   const region = page.getByRole('region', { name: `Pane ${pane}` });
+  await openModels(page, pane);
   if (!(await region.getByLabel(/^Model URL/).isVisible()))
     await region.getByText('Add a model by URL').click();
   await region.getByLabel(/^Model URL/).fill(fixtureUrl(name));
@@ -113,14 +152,9 @@ export async function readSession(page: Page): Promise<Saved> {
 }
 
 export async function setSharedMaxTokens(page: Page, n: number): Promise<void> {
-  const field = page.getByRole('group', { name: 'Shared settings' }).getByLabel('Max tokens');
-  // Open the settings if they are closed; retried, since a click on the summary toggles them.
-  await expect(async () => {
-    if (!(await field.isVisible()))
-      await page.getByText('Settings (shared, with per-pane overrides)').click();
-    await expect(field).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  await field.fill(String(n));
+  const drawer = await openTools(page, 'Settings');
+  await drawer.getByRole('group', { name: 'Shared settings' }).getByLabel('Max tokens').fill(String(n));
+  await closeDialog(page, 'Settings and tools');
 }
 
 /** The fake MLC repository the suite writes (e2e/fixtures/mlc-repo.ts), and its placeholder model library. */
@@ -130,6 +164,7 @@ export const MLC_LIB = `${BASE_URL}/__fixtures__/mlc/tiny-q4f32_1-webgpu.wasm`;
 /** Adds the fake MLC model to pane A through the URL form, which loads it at once (the real web-llm). */
 export async function addMlcFixtureModel(page: Page): Promise<void> {
   const pane = page.getByRole('region', { name: 'Pane A' });
+  await openModels(page, 'A');
   await pane.getByText('Add a model by URL').click();
   await pane.getByLabel(/^Model URL/).fill(MLC_REPO);
   await pane.getByLabel(/^Model library URL/).fill(MLC_LIB);

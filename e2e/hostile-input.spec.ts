@@ -5,7 +5,16 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { fixtureUrl, freshPage, loadGguf, readSavedRecord, sendPrompt, writeSavedRecord } from './helpers';
+import {
+  fixtureUrl,
+  freshPage,
+  loadGguf,
+  openModels,
+  openTools,
+  readSavedRecord,
+  sendPrompt,
+  writeSavedRecord,
+} from './helpers';
 
 const pane = (page: Page, p: 'A' | 'B') => page.getByRole('region', { name: `Pane ${p}` });
 const reply = (page: Page, p: 'A' | 'B') =>
@@ -78,10 +87,10 @@ test('links into the app are text: no new tab, no copy of the app, settings unch
   expect(page.url().split('#')[0]).toBe(before.split('#')[0]);
   expect(context.pages()).toHaveLength(1);
   expect(await savedSystemPrompt(page)).toBe('');
-  await page.getByText('Settings (shared, with per-pane overrides)').click();
-  await expect(page.getByRole('group', { name: 'Shared settings' }).getByLabel(/System prompt/)).toHaveValue(
-    '',
-  );
+  const drawer = await openTools(page, 'Settings');
+  await expect(
+    drawer.getByRole('group', { name: 'Shared settings' }).getByLabel(/System prompt/),
+  ).toHaveValue('');
 });
 
 test('a saved session with `messages: null` restores what is valid and says what was left out', async ({
@@ -154,6 +163,7 @@ test('a .gguf URL with a bad percent-escape, in a link or in the URL form, gets 
   });
   // The same typed into the form.
   const b = pane(page, 'B');
+  await openModels(page, 'B');
   await b.getByText('Add a model by URL').click();
   await b.getByLabel(/^Model URL/).fill(bad);
   await b.getByRole('button', { name: 'Add and load in pane B' }).click();

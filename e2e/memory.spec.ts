@@ -1,9 +1,13 @@
 import { expect, test } from './test';
-import { freshPage, loadGguf } from './helpers';
+import { freshPage, loadGguf, openTools } from './helpers';
 
 test('the GPU memory meter equals the buffers created through the instrumented device', async ({ page }) => {
   await freshPage(page);
-  await page.getByRole('button', { name: 'Verify the GPU memory meter' }).click();
+  await (
+    await openTools(page, 'Diagnostics')
+  )
+    .getByRole('button', { name: 'Verify the GPU memory meter' })
+    .click();
   const result = page.getByRole('status', { name: 'Meter check result' });
   // 64 + 32 + 16 MiB created, the 32 MiB buffer destroyed: 80 MiB must be live, by the meter too.
   await expect(result).toContainText(

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { fixtureUrl, freshPage, loadGguf, readSession } from './helpers';
+import { fixtureUrl, freshPage, loadGguf, openModels, readSession } from './helpers';
 
 const pane = (page: Page, p: 'A' | 'B') => page.getByRole('region', { name: `Pane ${p}` });
 const reply = (page: Page, p: 'A' | 'B') => pane(page, p).getByRole('article', { name: `Pane ${p} reply` });
@@ -66,6 +66,7 @@ test('right after a cut download and Retry, a prompt reaches the pane that is lo
   );
   await loadGguf(page, 'A', 'story');
   const b = pane(page, 'B');
+  await openModels(page, 'B');
   await b.getByText('Add a model by URL').click();
   await b.getByLabel(/^Model URL/).fill(fixtureUrl('other'));
   await b.getByRole('button', { name: 'Add and load in pane B' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { freshPage, loadGguf, sendPrompt } from './helpers';
+import { freshPage, loadGguf, openDeviceCheck, openModels, sendPrompt } from './helpers';
 
 test('an f16 model on a GPU without shader-f16 is stopped before any download, with the q4f32 build offered', async ({
   page,
@@ -8,20 +8,21 @@ test('an f16 model on a GPU without shader-f16 is stopped before any download, w
 }) => {
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane A' });
-  await pane
+  const models = await openModels(page, 'A');
+  await models
     .getByRole('combobox', { name: 'Model for pane A' })
     .selectOption('Llama-3.2-3B-Instruct-q4f16_1-MLC');
-  await pane.getByRole('button', { name: 'Load model in pane A' }).click();
+  await models.getByRole('button', { name: 'Load model in pane A' }).click();
   const error = pane.getByRole('alert', { name: 'Pane A error' });
   await expect(error).toContainText('This GPU cannot run f16 models.');
   expect(offsite).toEqual([]);
   await error.getByRole('button', { name: 'Use Llama-3.2-3B-Instruct-q4f32_1-MLC in pane A' }).click();
-  await expect(pane.getByRole('combobox', { name: 'Model for pane A' })).toHaveValue(
-    'Llama-3.2-3B-Instruct-q4f32_1-MLC',
-  );
   // The q4f32 build passes the check and goes to the network (answered offline here).
   await expect(error).toContainText('A download failed.', { timeout: 30_000 });
   expect(offsite.some((u) => u.includes('Llama-3.2-3B-Instruct-q4f32_1-MLC'))).toBe(true);
+  await expect((await openModels(page, 'A')).getByRole('combobox', { name: 'Model for pane A' })).toHaveValue(
+    'Llama-3.2-3B-Instruct-q4f32_1-MLC',
+  );
 });
 
 test('without WebGPU the page says so, web-llm models are refused, and the llama.cpp engine still answers', async ({
@@ -32,10 +33,14 @@ test('without WebGPU the page says so, web-llm models are refused, and the llama
     delete (Navigator.prototype as { gpu?: unknown }).gpu;
   });
   await freshPage(page);
-  const check = page.getByRole('region', { name: 'Device check' });
+  await expect(page.getByRole('status', { name: 'Device verdict' })).toContainText(
+    'no WebGPU: GGUF models run on the CPU (llama.cpp)',
+  );
+  const check = await openDeviceCheck(page);
   await expect(check).toContainText('This browser has no WebGPU');
   await expect(check).toContainText('The llama.cpp engine runs GGUF models on the CPU');
   await expect(check.getByRole('status', { name: 'Pair verdict' })).toContainText('Unlikely to work');
+  await page.getByRole('button', { name: 'Close Device check' }).click();
   await page.getByRole('button', { name: 'Load model in pane B' }).click();
   await expect(page.getByRole('alert', { name: 'Pane B error' })).toContainText(
     'This browser has no WebGPU.',
@@ -63,12 +68,12 @@ test('an adapter with small buffer limits is reported, and a model that needs mo
     });
   });
   await freshPage(page);
-  await expect(page.getByRole('region', { name: 'Device check' })).toContainText(
-    'Max storage buffer binding128.0 MB',
-  );
+  await expect(await openDeviceCheck(page)).toContainText('Max storage buffer binding128.0 MB');
+  await page.getByRole('button', { name: 'Close Device check' }).click();
   const pane = page.getByRole('region', { name: 'Pane A' });
-  await pane.getByRole('combobox', { name: 'Model for pane A' }).selectOption('gemma-2b-it-q4f32_1-MLC');
-  await pane.getByRole('button', { name: 'Load model in pane A' }).click();
+  const models = await openModels(page, 'A');
+  await models.getByRole('combobox', { name: 'Model for pane A' }).selectOption('gemma-2b-it-q4f32_1-MLC');
+  await models.getByRole('button', { name: 'Load model in pane A' }).click();
   await expect(pane.getByRole('alert', { name: 'Pane A error' })).toContainText(
     'This GPU allows smaller buffers than the model needs.',
   );

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
-import { freshPage, loadGguf } from './helpers';
+import { freshPage, loadGguf, openTools } from './helpers';
 import { cors, HOSTILE_QUESTION, SKIPPED_REASONS, serveRows } from './fixtures/mmlu';
 
 /** The 95% Wilson score interval, written out here (not the app's code). */
@@ -47,7 +47,7 @@ interface Exported {
 async function exportJson(page: Page): Promise<Exported> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    openTools(page, 'Export').then((d) => d.getByRole('button', { name: 'Export JSON' }).click()),
   ]);
   return JSON.parse(readFileSync(await download.path(), 'utf8')) as Exported;
 }

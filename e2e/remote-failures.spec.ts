@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { expect, test } from './test';
 import { RETRY_AFTER_S, type RemoteFault } from './fixtures/remote-control';
-import { freshPage, sendPrompt, setSharedMaxTokens } from './helpers';
+import { closeDialog, freshPage, openTools, sendPrompt, setSharedMaxTokens } from './helpers';
 import {
   connected,
   connectServer,
@@ -157,9 +157,9 @@ test('a server that refuses the seed gets the request again without it, and the 
 }) => {
   const server = await freshRemote(page, request, { fault: 'refuse-seed' });
   await connected(page, 'B', 'other');
-  const seed = page.getByRole('group', { name: 'Shared settings' }).getByLabel('Seed');
-  if (!(await seed.isVisible())) await page.getByText('Settings (shared, with per-pane overrides)').click();
-  await seed.fill('42');
+  const drawer = await openTools(page, 'Settings');
+  await drawer.getByRole('group', { name: 'Shared settings' }).getByLabel('Seed').fill('42');
+  await closeDialog(page, 'Settings and tools');
   await sendPrompt(page, 'Hi.');
   await expect(reply(page, 'B')).toHaveText('Bigger models know more, but cost memory too.');
   await expect(paneRegion(page, 'B').getByLabel('Reply measurements')).toContainText(

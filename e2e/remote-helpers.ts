@@ -1,7 +1,7 @@
 /** Remote panes in e2e: connecting a pane to the fixture inference server through the UI, and what a page keeps. */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { remoteControl, type RemoteFault } from './fixtures/remote-control';
-import { freshPage } from './helpers';
+import { freshPage, openModels } from './helpers';
 import { REMOTE_URL } from './paths';
 
 export const REMOTE_BASE = `${REMOTE_URL}/v1`;
@@ -24,6 +24,7 @@ export async function connectServer(
   opts: { base?: string; model: string; key?: string; list?: boolean },
 ): Promise<void> {
   const region = paneRegion(page, pane);
+  await openModels(page, pane);
   const form = region.getByRole('form', { name: `Server for pane ${pane}` });
   if (!(await form.isVisible())) await region.getByText('Server (OpenAI-compatible)').click();
   await form.getByLabel(/^Server base URL/).fill(opts.base ?? REMOTE_BASE);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { loadGguf, sendPrompt, setSharedMaxTokens } from './helpers';
+import { loadGguf, openTools, sendPrompt, setSharedMaxTokens } from './helpers';
 import {
   connected,
   connectServer,
@@ -27,7 +27,9 @@ const KEY = 'sk-tandem-e2e-7f3c9a1b5d';
 
 async function download(page: Page, button: string): Promise<string> {
   const pending = page.waitForEvent('download');
-  await page
+  await (
+    await openTools(page, 'Export')
+  )
     .getByRole('group', { name: 'Export measurements' })
     .getByRole('button', { name: button })
     .click();

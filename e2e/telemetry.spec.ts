@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './test';
 import { expectedText } from './fixtures/models';
-import { freshPage, loadGguf, readSession, sendPrompt, setSharedMaxTokens } from './helpers';
+import { freshPage, loadGguf, openTools, readSession, sendPrompt, setSharedMaxTokens } from './helpers';
 
 const telemetry = (page: Page) => page.getByRole('region', { name: 'Telemetry' });
 const reply = (page: Page, p: 'A' | 'B') =>
@@ -38,7 +38,7 @@ function parseCsv(text: string): Record<string, string>[] {
 
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
   const pending = page.waitForEvent('download');
-  await telemetry(page).getByRole('button', { name: button }).click();
+  await (await openTools(page, 'Export')).getByRole('button', { name: button }).click();
   const d = await pending;
   return { name: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
 }
@@ -164,8 +164,9 @@ test('JSON and CSV exports download, parse back and count the streamed tokens', 
 test('the Markdown summary lands on the clipboard; the charts save as a PNG', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await oneTurn(page);
-  await telemetry(page).getByRole('button', { name: 'Copy Markdown summary' }).click();
-  await expect(telemetry(page).getByRole('status')).toHaveText('Markdown summary copied to the clipboard.');
+  const exports = await openTools(page, 'Export');
+  await exports.getByRole('button', { name: 'Copy Markdown summary' }).click();
+  await expect(exports.getByRole('status')).toHaveText('Markdown summary copied to the clipboard.');
   const md = await page.evaluate(() => navigator.clipboard.readText());
   expect(md).toContain('# Tandem session summary');
   expect(md).toContain('web-llm 0.2.86');
@@ -173,7 +174,7 @@ test('the Markdown summary lands on the clipboard; the charts save as a PNG', as
   expect(md).toMatch(/\| Pane B \| [^|]*other\.gguf[^|]* \| [^|]+ \| 1 \| 10 \| \d+ ms \| [\d.]+ tok\/s \|/);
 
   const pending = page.waitForEvent('download');
-  await telemetry(page).getByRole('button', { name: 'Save charts as PNG' }).click();
+  await exports.getByRole('button', { name: 'Save charts as PNG' }).click();
   const png = await pending;
   expect(png.suggestedFilename()).toMatch(/^tandem-charts-.+\.png$/);
   const bytes = readFileSync(await png.path());

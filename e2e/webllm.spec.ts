@@ -1,7 +1,7 @@
 import { expect, test } from './test';
 import { CONFIG_CACHE } from '../src/webllm-cache/names';
 import { MLC_CONFIG } from './fixtures/models';
-import { addMlcFixtureModel, freshPage, MLC_LIB as LIB, MLC_REPO as REPO } from './helpers';
+import { addMlcFixtureModel, freshPage, MLC_LIB as LIB, MLC_REPO as REPO, openModels } from './helpers';
 
 test('the real web-llm fetches config and model library from the local repository, then fails clearly', async ({
   page,
@@ -10,6 +10,7 @@ test('the real web-llm fetches config and model library from the local repositor
   page.on('request', (r) => requests.push(r.url()));
   await freshPage(page);
   const pane = page.getByRole('region', { name: 'Pane B' });
+  await openModels(page, 'B');
   await pane.getByText('Add a model by URL').click();
   await pane.getByLabel(/^Model URL/).fill(REPO);
   await pane.getByRole('button', { name: 'Add and load in pane B' }).click();

@@ -5,6 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { AppBoundary } from './app/crash-screen';
 import './styles.css';
+import { applySavedTheme } from './ui/theme';
+
+applySavedTheme();
 
 const root = document.getElementById('root');
 if (root)

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { paneName } from '../store/blind-view';
 import { useStore } from '../store/store';
 import { PANES } from '../store/types';
 
@@ -13,8 +14,7 @@ export function Announcer() {
           const n = s.panes[id].messages.filter((m) => m.role === 'assistant').length;
           const prev = counts.current[id];
           counts.current[id] = n;
-          if (prev !== undefined && n > prev && s.restored)
-            setText(`Pane ${id.toUpperCase()} finished its reply.`);
+          if (prev !== undefined && n > prev && s.restored) setText(`${paneName(s, id)} finished its reply.`);
         }
       }),
     [],

@@ -1,30 +1,32 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { stopAll } from '../controller/generate';
-import { DeviceCheck } from '../features/device/device-check';
-import { Pane } from '../features/compare/pane';
-import { ComparisonTable } from '../features/comparison/comparison-table';
-import { MeterCheck } from '../features/diagnostics/meter-check';
-import { PromptBox } from '../features/compare/prompt-box';
-import { SettingsPanel } from '../features/compare/settings-panel';
-import { StoragePanel } from '../features/storage/storage-panel';
-import { ExportButtons } from '../features/export/export-buttons';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { findModel } from '../catalog/catalog';
-import { PageHeap } from '../features/telemetry/page-heap';
+import { stopAll } from '../controller/generate';
+import { PromptBox } from '../features/compare/prompt-box';
+import { ComparisonTable } from '../features/comparison/comparison-table';
+import { LinkOffer } from '../features/share/link-offer';
 import { TelemetryPanel } from '../features/telemetry/telemetry-panel';
-import { useStore } from '../store/store';
+import { BlindPanel } from '../features/blind/blind-panel';
+import { useBlindOn } from '../store/use-blind';
 import { Announcer } from './announcer';
 import { bootstrap } from './bootstrap';
-import { CopyLink } from './copy-link';
-import { LinkOffer } from '../features/share/link-offer';
-import { SaveWarning } from './save-warning';
-import { TabBanner } from './tab-banner';
 import { Notices } from './notices';
+import { OfflineSupport } from '../features/offline/offline-support';
+import { SaveWarning } from './save-warning';
+import { Stage } from './stage';
+import { TabBanner } from './tab-banner';
+import { ToolsDrawer, type ToolTab } from './tools-drawer';
+import { TopBar } from './top-bar';
 
 /** The quality check loads after first paint (it is below the fold and brings its own libraries). */
 const QualitySection = lazy(() => import('../features/quality/quality-section'));
 
+/**
+ * The first screen is the comparison: top bar, the two panes with their live figures, and the prompt. Below
+ * it, the live charts, the comparison table and the quality check; everything else is in the tools drawer.
+ */
 export function App() {
-  const ready = useStore((s) => s.restored && s.device !== null);
+  const [tools, setTools] = useState<ToolTab | null>(null);
+  const blind = useBlindOn();
   useEffect(() => {
     void bootstrap();
     const onKey = (e: KeyboardEvent): void => {
@@ -34,41 +36,31 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <main className="app">
-      <header className="top">
-        <div className="title-row">
-          <h1>Tandem</h1>
-          <CopyLink />
+    <div className="app">
+      <div className="first-screen">
+        <TopBar onTools={setTools} />
+        <div className="banners">
+          <TabBanner />
+          <SaveWarning />
+          <LinkOffer />
+          <Notices />
+          <OfflineSupport />
         </div>
-        <p className="tagline">
-          Two language models, one prompt, on your own device — with the numbers to compare them. Nothing
-          leaves this browser.
-        </p>
-      </header>
-      <TabBanner />
-      <SaveWarning />
-      <LinkOffer />
-      <Notices />
-      <DeviceCheck />
-      {ready && (
-        <div className="panes">
-          <Pane pane="a" />
-          <Pane pane="b" />
-        </div>
-      )}
-      <PromptBox />
-      <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null}>
-        <ExportButtons />
-        <PageHeap />
-      </TelemetryPanel>
-      <SettingsPanel />
-      <ComparisonTable />
-      <Suspense fallback={null}>
-        <QualitySection />
-      </Suspense>
-      <MeterCheck />
-      <StoragePanel />
+        <Stage />
+        <PromptBox />
+        {/* While blind, the votes sit under the prompt; otherwise the switch and the tally wait below. */}
+        {blind && <BlindPanel />}
+      </div>
+      <div className="below">
+        {!blind && <BlindPanel />}
+        <TelemetryPanel publishedVramMB={(id) => findModel(id)?.vramMB ?? null} />
+        <ComparisonTable />
+        <Suspense fallback={null}>
+          <QualitySection />
+        </Suspense>
+      </div>
+      <ToolsDrawer tab={tools} onTab={setTools} onClose={() => setTools(null)} />
       <Announcer />
-    </main>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
  * Start-up: restore the saved session, probe the device, choose each pane's model (a shared link first,
  * then the saved session, then the default pair for this GPU), and keep the address bar in step.
  */
+import { startBlind } from '../controller/blind';
 import { loadPair } from '../controller/load';
 import { stopAll } from '../controller/generate';
 import { mirrorSaved, restoreSession, saveNow } from '../controller/session';
@@ -23,6 +24,8 @@ export async function bootstrap(): Promise<void> {
   const [device] = await Promise.all([probeDevice(), restoreSession()]);
   // Only one tab saves the conversation; another one shows it and can take it over.
   startTabLock({ readSaved: mirrorSaved, save: saveNow, stop: stopAll });
+  // A link that starts blind hides the names before anything names them (its offer included).
+  if (fromUrl.blind) startBlind();
   const s = useStore.getState();
   useStore.setState({ device, linkProblems: fromUrl.problems });
   const [a, b] = defaultPair(device.f16);
@@ -40,8 +43,9 @@ export async function bootstrap(): Promise<void> {
       const [n, p] = [next.panes[id], prev.panes[id]];
       return n.model !== p.model || (n.status === 'empty') !== (p.status === 'empty');
     };
-    if (next.settings !== prev.settings || next.linkOffer !== prev.linkOffer || PANES.some(changed))
-      syncUrl();
+    const moved =
+      next.settings !== prev.settings || next.linkOffer !== prev.linkOffer || next.blind !== prev.blind;
+    if (moved || PANES.some(changed)) syncUrl();
   });
 }
 
@@ -79,16 +83,17 @@ async function openLink(link: UrlSetup, webllmUsable: boolean): Promise<void> {
  * that pair — from the browser's cache — while a first visit never starts a download by itself.
  */
 function syncUrl(): void {
-  const { panes, settings, linkOffer } = useStore.getState();
+  const { panes, settings, linkOffer, blind } = useStore.getState();
   // A link's offer not yet answered stays in the address bar, so a reload asks again instead of forgetting it.
   const shown = (id: PaneId) =>
     panes[id].status === 'empty' ? (linkOffer?.picks[id] ?? null) : panes[id].model;
-  const url = `${window.location.pathname}?${buildSetup({ a: shown('a'), b: shown('b') }, { ...settings, ...linkOffer?.settings })}`;
+  const url = `${window.location.pathname}?${buildSetup({ a: shown('a'), b: shown('b') }, { ...settings, ...linkOffer?.settings }, { blind: blind.on })}`;
   if (url !== `${window.location.pathname}${window.location.search}`)
     window.history.replaceState(null, '', url);
 }
 
 export function shareLink(): string {
-  const { picks, settings } = useStore.getState();
-  return `${window.location.origin}${window.location.pathname}?${buildSetup(picks, settings)}`;
+  const { picks, settings, blind } = useStore.getState();
+  // A link copied in blind mode starts blind too.
+  return `${window.location.origin}${window.location.pathname}?${buildSetup(picks, settings, { blind: blind.on })}`;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useStore } from '../store/store';
 import { shareLink } from './bootstrap';
 
 export function CopyLink() {
@@ -11,11 +12,17 @@ export function CopyLink() {
           const link = shareLink();
           navigator.clipboard.writeText(link).then(
             () => setDone('Link copied: it opens this pair with these settings.'),
-            () => setDone(`Copy this link: ${link}`),
+            // While blind the link is not shown: it names the models (it starts blind for whoever opens it).
+            () =>
+              setDone(
+                useStore.getState().blind.on
+                  ? 'The clipboard refused the link: copy the address bar instead (it starts blind too).'
+                  : `Copy this link: ${link}`,
+              ),
           );
         }}
       >
-        Copy link to this comparison
+        Copy link<span className="wide-only"> to this comparison</span>
       </button>
       <span role="status">{done}</span>
     </span>

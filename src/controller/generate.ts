@@ -3,9 +3,11 @@
  * at once where the model is ready, queued where it is on its way, marked as missed elsewhere — so the two
  * conversations never differ without it showing.
  */
+import { displayOrder } from '../store/blind-view';
 import { paneIsComing, selectSendBlock, useStore } from '../store/store';
 import { lastDeliveredPrompt } from '../store/transcript';
 import { effectiveSettings, PANES, type Message, type PaneId } from '../store/types';
+import { dropVotesFor } from './blind';
 import { existingClient } from './engines';
 import { roughTokens, trimHistory } from './history';
 import { missReason } from './queue';
@@ -32,7 +34,10 @@ export function send(prompt: string): SendResult {
   const block = selectSendBlock(st);
   if (block) return { sent: false, reason: block };
   const now: RunRequest[] = [];
-  for (const pane of PANES) {
+  // One id for the prompt in both panes (a blind vote is attached to it).
+  const promptId = newId();
+  // In the order the page shows the panes: in turn, the left one (Model 1 while blind) answers first.
+  for (const pane of displayOrder(st)) {
     const id = newId();
     let delivery: Message['delivery'];
     if (st.panes[pane].status === 'ready') now.push({ pane, userId: id });
@@ -40,7 +45,10 @@ export function send(prompt: string): SendResult {
     else delivery = { state: 'missed', reason: missReason(pane) };
     st.patchPane(pane, (p) => ({
       ...(delivery ? {} : { error: null, notice: null }),
-      messages: [...p.messages, { id, role: 'user', content: text, ...(delivery ? { delivery } : {}) }],
+      messages: [
+        ...p.messages,
+        { id, role: 'user', content: text, promptId, ...(delivery ? { delivery } : {}) },
+      ],
     }));
   }
   void runTargets(now);
@@ -50,11 +58,12 @@ export function send(prompt: string): SendResult {
 /** Drops each ready pane's last reply and asks again with the same conversation. */
 export async function regenerate(): Promise<void> {
   const targets: RunRequest[] = [];
-  for (const pane of PANES) {
+  for (const pane of displayOrder(useStore.getState())) {
     const p = useStore.getState().panes[pane];
     const prompt = p.messages.findLast((m) => m.role === 'user' && m.delivery?.state !== 'queued');
     if (p.status !== 'ready' || !prompt) continue;
     const at = p.messages.indexOf(prompt);
+    if (prompt.promptId) dropVotesFor([prompt.promptId]);
     useStore.getState().patchPane(pane, {
       error: null,
       messages: [...p.messages.slice(0, at), { ...prompt, delivery: undefined }],
@@ -72,6 +81,8 @@ export function editLastPrompt(): void {
     const i = msgs.map((m) => m.role).lastIndexOf('user');
     if (i < 0) continue;
     text ??= msgs[i]?.content ?? null;
+    const promptId = msgs[i]?.promptId;
+    if (promptId) dropVotesFor([promptId]);
     useStore.getState().patchPane(id, { messages: msgs.slice(0, i) });
   }
   if (text !== null) useStore.getState().setComposer(text);

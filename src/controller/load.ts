@@ -1,5 +1,6 @@
 /** Loading a model into a pane: progress into the store, failures explained, the pane never stuck. */
 import { serializeError, type ModelSpec } from '../engine/types';
+import { displayOrder } from '../store/blind-view';
 import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { clientFor, dropClient, existingClient } from './engines';
@@ -132,7 +133,8 @@ export async function cancelLoad(pane: PaneId): Promise<void> {
  */
 export async function loadPair(panes: readonly PaneId[] = ['a', 'b']): Promise<void> {
   const { picks, patchPane } = useStore.getState();
-  const todo = panes.filter((p) => picks[p]);
+  // In the order the page shows them (while blind, the order would otherwise tell pane A from pane B).
+  const todo = displayOrder(useStore.getState()).filter((p) => panes.includes(p) && picks[p]);
   // Panes after the first show at once that their load is coming, so a prompt sent meanwhile waits for them.
   for (const pane of todo.slice(1))
     patchPane(pane, {

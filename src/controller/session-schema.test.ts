@@ -24,7 +24,7 @@ const turn = {
     timeToFirstTokenMs: 100,
   },
 };
-const user: Message = { id: 'u1', role: 'user', content: 'Hi' };
+const user: Message = { id: 'u1', role: 'user', content: 'Hi', promptId: 'p1' };
 const reply: Message = { id: 'r1', role: 'assistant', content: 'Hello', status: 'stop', turn };
 
 const valid: SavedSession = {
@@ -33,6 +33,18 @@ const valid: SavedSession = {
     b: { model: { engine: 'webllm', id: 'Llama-3.2-3B-Instruct-q4f32_1-MLC' }, messages: [], draft: null },
   },
   settings: { ...defaultSettings, temperature: 0.2, overrides: { a: { seed: 7 }, b: {} } },
+  blind: { on: true, model1: 'b', round: 2, hideSpeed: true },
+  votes: [
+    {
+      round: 2,
+      promptId: 'p1',
+      prompt: 'Hi',
+      choice: 'tie',
+      at: 1600,
+      model1: { pane: 'b', modelId: 'Llama-3.2-3B-Instruct-q4f32_1-MLC' },
+      model2: { pane: 'a', modelId: gguf.id },
+    },
+  ],
 };
 
 describe('readSavedSession', () => {
@@ -176,6 +188,8 @@ describe('readSavedSession', () => {
         const session: SavedSession = {
           panes: { a: { ...valid.panes.a, messages }, b: valid.panes.b },
           settings: { ...valid.settings, systemPrompt },
+          blind: valid.blind,
+          votes: valid.votes,
         };
         expect(readSavedSession(structuredClone(session))).toEqual({ session, problems: [] });
       }),

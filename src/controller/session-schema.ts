@@ -11,6 +11,9 @@
 import * as v from 'valibot';
 import type { EngineKind, EngineStats, ModelSpec, PromptMarks } from '../engine/types';
 import type { Delivery, Draft, Message, PaneId, ReplyStatus, Settings, TurnRecord } from '../store/types';
+import type { Vote } from '../quality/votes';
+import type { BlindState } from '../store/blind-slice';
+import { readBlind, readVotes } from './blind-schema';
 import { count, finite, isRecord, MODES, readSettings, type Assert, type Same } from './saved-settings';
 
 function isHttpUrl(s: string): boolean {
@@ -92,6 +95,7 @@ const MessageBody = v.object({
   turn: v.optional(v.unknown()),
   delivery: v.optional(DeliverySchema),
   presetId: v.optional(v.string()),
+  promptId: v.optional(v.string()),
 });
 
 const DraftSchema = v.object({
@@ -122,6 +126,9 @@ export interface SavedPane {
 export interface SavedSession {
   panes: Record<PaneId, SavedPane>;
   settings: Settings;
+  /** Blind mode and its votes (absent in sessions saved before blind mode existed). */
+  blind: BlindState;
+  votes: Vote[];
 }
 
 export interface ReadSession {
@@ -189,6 +196,8 @@ export function readSavedSession(raw: unknown): ReadSession {
   const session: SavedSession = {
     panes: { a: readPane(panes.a, 'A', problems), b: readPane(panes.b, 'B', problems) },
     settings: readSettings(record.settings, problems),
+    blind: readBlind(record.blind, problems),
+    votes: readVotes(record.votes, problems),
   };
   return { session, problems };
 }

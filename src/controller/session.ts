@@ -17,7 +17,7 @@ export function snapshot(): Parameters<typeof saveSession>[0] {
     const p = s.panes[id];
     panes[id] = { model: p.model, messages: p.messages, draft: p.draft };
   }
-  return { panes, settings: s.settings };
+  return { panes, settings: s.settings, blind: s.blind, votes: s.votes };
 }
 
 /**
@@ -61,6 +61,7 @@ export async function restoreSession(): Promise<void> {
   if (saved) {
     const { session, problems, raw } = saved;
     setSettings(session.settings);
+    useStore.setState({ blind: session.blind, votes: session.votes });
     for (const id of PANES) {
       const p = session.panes[id];
       patchPane(id, { model: p.model, messages: p.messages, status: 'empty' });
@@ -82,6 +83,7 @@ export async function mirrorSaved(how: 'mirror' | 'take'): Promise<void> {
   if (!saved) return;
   const { patchPane, setSettings } = useStore.getState();
   setSettings(saved.session.settings);
+  useStore.setState({ blind: saved.session.blind, votes: saved.session.votes });
   // A reply the other tab is streaming shows here as streaming too (its draft), not as interrupted.
   for (const id of PANES)
     patchPane(id, { messages: saved.session.panes[id].messages, draft: saved.session.panes[id].draft });

@@ -22,3 +22,10 @@ export function wilson(successes: number, n: number, z = Z95): Interval | null {
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+/** "40.0% (95% CI 11.8–76.9%)", or "—" when nothing was measured. */
+export function formatProportion(p: number | null, ci: Interval | null): string {
+  if (p === null || !ci) return '—';
+  const pct = (x: number): string => (x * 100).toFixed(1);
+  return `${pct(p)}% (95% CI ${pct(ci.low)}–${pct(ci.high)}%)`;
+}

@@ -5,7 +5,7 @@
  */
 import { median } from '../metrics/stats';
 import { turnFigures } from '../metrics/figures';
-import { wilson, type Interval } from '../metrics/wilson';
+import { formatProportion, wilson, type Interval } from '../metrics/wilson';
 import { PANES, type PaneId } from '../store/types';
 import type { McAnswer, QualityRun } from './types';
 
@@ -91,7 +91,5 @@ export function runSpeed(answers: readonly (McAnswer | null | undefined)[]): Run
 
 /** "60.0% (95% CI 23.1–88.2%)". */
 export function formatAccuracy(s: Score): string {
-  if (s.accuracy === null || !s.interval) return '—';
-  const pct = (x: number): string => (x * 100).toFixed(1);
-  return `${pct(s.accuracy)}% (95% CI ${pct(s.interval.low)}–${pct(s.interval.high)}%)`;
+  return formatProportion(s.accuracy, s.interval);
 }

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import type { ModelSpec } from '../engine/types';
 import type { DeviceReport } from '../device/probe';
 import type { BandwidthResult, MemorySample } from '../engine/types';
+import { blindSlice, type BlindSlice } from './blind-slice';
+import { paneName } from './blind-view';
 import { qualitySlice, type QualitySlice } from './quality-slice';
 import { cleanSettingsPatch } from './settings';
 import { defaultSettings, emptyPane, PANES, type PaneId, type PaneState, type Settings } from './types';
@@ -23,7 +25,7 @@ export interface LinkOffer {
 /** Memory samples kept per pane for the charts (2 s heartbeats: about 40 minutes). */
 export const MEMORY_SAMPLES = 1200;
 
-export interface AppState extends QualitySlice {
+export interface AppState extends QualitySlice, BlindSlice {
   panes: Record<PaneId, PaneState>;
   settings: Settings;
   restored: boolean;
@@ -93,6 +95,7 @@ export const useStore = create<AppState>()((set) => ({
   notices: [],
   dismissNotice: (text) => set((s) => ({ notices: s.notices.filter((n) => n !== text) })),
   ...qualitySlice(set),
+  ...blindSlice(set),
 }));
 
 export const selectAnyBusy = (s: AppState): boolean =>
@@ -107,9 +110,9 @@ export function paneIsComing(s: AppState, id: PaneId): boolean {
 export function selectSendBlock(s: AppState): string | null {
   if (s.tabRole === 'follower')
     return 'This conversation is open in another tab, which saves it: send from there, or use it in this tab.';
-  const busy = PANES.filter((id) => s.panes[id].status === 'generating').map((id) => id.toUpperCase());
+  const busy = PANES.filter((id) => s.panes[id].status === 'generating').map((id) => paneName(s, id));
   if (busy.length)
-    return `${busy.length === 2 ? 'Both panes are' : `Pane ${busy[0] ?? ''} is`} still answering: wait, or stop (Esc). Your prompt stays in the box.`;
+    return `${busy.length === 2 ? 'Both panes are' : `${busy[0] ?? ''} is`} still answering: wait, or stop (Esc). Your prompt stays in the box.`;
   if (PANES.some((id) => s.panes[id].status === 'ready' || paneIsComing(s, id))) return null;
   return 'No model is loaded yet: load a model in a pane (or both), then send. A prompt sent while a model loads waits for it.';
 }

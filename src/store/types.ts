@@ -59,6 +59,8 @@ export interface Message {
   delivery?: Delivery;
   /** A user prompt that is a preset, word for word (src/quality/presets.ts): its replies are checked. */
   presetId?: string;
+  /** User messages: the id one prompt carries in both panes (a blind vote is attached to it). */
+  promptId?: string;
 }
 
 export interface Draft {

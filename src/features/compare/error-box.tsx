@@ -6,6 +6,7 @@ import { useStore } from '../../store/store';
 import { smallContextVariant } from '../../catalog/catalog';
 import { explainError } from '../../engine/errors';
 import type { PaneId, PaneState } from '../../store/types';
+import { usePaneName, usePaneRef, useReveals, useScrub } from '../../store/use-blind';
 
 /** A failure in words a non-expert understands, the technical detail one click away, and a way forward. */
 /** A model that avoids the failure: the q4f32 build without shader-f16, the 1k-context build when memory is short. */
@@ -16,28 +17,32 @@ function alternativeFor(kind: string, id: string): string | null {
 }
 
 export function ErrorBox({ pane, state }: { pane: PaneId; state: PaneState }) {
-  const name = pane.toUpperCase();
+  const title = usePaneName(pane);
+  const name = usePaneRef(pane);
+  // While blind, an error's words never name the model, and no other model is offered (it would be named).
+  const identity = useReveals('identity');
+  const scrub = useScrub();
   const setPick = useStore((s) => s.setPick);
   if (!state.error) return null;
   const x = explainError(state.error);
   const { model, status } = state;
-  const alternative = model && status === 'error' ? alternativeFor(x.kind, model.id) : null;
+  const alternative = identity && model && status === 'error' ? alternativeFor(x.kind, model.id) : null;
   return (
-    <div className="error-box" role="alert" aria-label={`Pane ${name} error`}>
-      <strong>{x.title}</strong> <span>{x.advice}</span>
+    <div className="error-box" role="alert" aria-label={`${title} error`}>
+      <strong>{scrub(x.title)}</strong> <span>{scrub(x.advice)}</span>
       <details>
         <summary>Technical detail</summary>
-        <code>{x.detail}</code>
+        <code>{scrub(x.detail)}</code>
       </details>
       <div className="row">
         {model && status === 'error' && (
           <button type="button" onClick={() => void loadModel(pane, model)}>
-            Retry loading in pane {name}
+            Retry loading in {name}
           </button>
         )}
         {model && status === 'error' && x.kind === 'integrity' && (
           <button type="button" onClick={() => void repairAndReload(pane, model)}>
-            Repair and reload in pane {name}
+            Repair and reload in {name}
           </button>
         )}
         {alternative && (
@@ -49,16 +54,16 @@ export function ErrorBox({ pane, state }: { pane: PaneId; state: PaneState }) {
               void loadModel(pane, spec);
             }}
           >
-            Use {alternative} in pane {name}
+            Use {alternative} in {name}
           </button>
         )}
         {x.kind === 'context-full' && status === 'ready' && (
           <>
             <button type="button" onClick={() => void trimAndRetry(pane)}>
-              Trim oldest turns and retry in pane {name}
+              Trim oldest turns and retry in {name}
             </button>
             <button type="button" onClick={() => clearChat(pane)}>
-              Start a new chat in pane {name}
+              Start a new chat in {name}
             </button>
           </>
         )}

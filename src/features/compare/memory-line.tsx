@@ -9,7 +9,7 @@ export function MemoryLine({ pane }: { pane: PaneId }) {
   const engine = useStore((s) => s.panes[pane].model?.engine);
   if (engine === 'remote')
     return (
-      <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
+      <p className="memory-line" role="note" aria-label={`Pane ${pane.toUpperCase()} memory`}>
         GPU memory: on the server <span className="method">(not measurable from this browser)</span>
       </p>
     );
@@ -17,7 +17,7 @@ export function MemoryLine({ pane }: { pane: PaneId }) {
   // llama.cpp runs on the CPU here: its memory is the worker's, not the GPU's.
   const showGpu = engine !== 'llamacpp' || last.gpuPeakBytes > 0;
   return (
-    <p className="memory-line" aria-label={`Pane ${pane.toUpperCase()} memory`}>
+    <p className="memory-line" role="note" aria-label={`Pane ${pane.toUpperCase()} memory`}>
       {showGpu && (
         <>
           GPU memory: <span data-testid="gpu-live">{formatBytes(last.gpuLiveBytes)}</span> live,{' '}

@@ -34,7 +34,7 @@ export function PromptBox() {
       </label>
       <textarea
         id="prompt"
-        rows={3}
+        rows={2}
         value={text}
         placeholder="Ask both models the same question. Enter sends, Shift+Enter adds a line, Esc stops."
         aria-describedby="prompt-hint"
@@ -49,7 +49,18 @@ export function PromptBox() {
           }
         }}
       />
-      <div className="row">
+      <div className="prompt-actions">
+        <button type="submit" className="primary" aria-disabled={!canSend || !text.trim()}>
+          Send
+        </button>
+        <button type="button" disabled={!busy} onClick={stopAll} aria-keyshortcuts="Escape">
+          Stop all
+        </button>
+      </div>
+      <p id="prompt-hint" className="prompt-hint" role="status">
+        {hint}
+      </p>
+      <div className="prompt-more">
         <fieldset className="mode">
           <legend>Run mode</legend>
           <label>
@@ -71,26 +82,22 @@ export function PromptBox() {
             In turn (one after the other: fair timing)
           </label>
         </fieldset>
-      </div>
-      <p id="prompt-hint" className="prompt-hint" role="status">
-        {hint}
-      </p>
-      <div className="row">
-        <button type="submit" aria-disabled={!canSend || !text.trim()}>
-          Send
-        </button>
-        <button type="button" disabled={!busy} onClick={stopAll} aria-keyshortcuts="Escape">
-          Stop all
-        </button>
-        <button type="button" disabled={busy || !canSend || !hasHistory} onClick={() => void regenerate()}>
-          Regenerate
-        </button>
-        <button type="button" disabled={busy || !hasHistory} onClick={editLastPrompt}>
-          Edit last prompt
-        </button>
-        <button type="button" disabled={busy || !hasHistory} onClick={() => clearChat()}>
-          Clear chats
-        </button>
+        <div className="row">
+          <button
+            type="button"
+            className="quiet"
+            disabled={busy || !canSend || !hasHistory}
+            onClick={() => void regenerate()}
+          >
+            Regenerate
+          </button>
+          <button type="button" className="quiet" disabled={busy || !hasHistory} onClick={editLastPrompt}>
+            Edit last prompt
+          </button>
+          <button type="button" className="quiet" disabled={busy || !hasHistory} onClick={() => clearChat()}>
+            Clear chats
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { explainError } from '../../engine/errors';
 import { remoteHost } from '../../engine/remote/spec';
 import type { PaneId, PaneState } from '../../store/types';
 import { modelLabel } from '../../security/model-label';
+import { usePaneName, usePaneRef, useReveals } from '../../store/use-blind';
 
 function needsConnect(state: Pick<PaneState, 'model' | 'status' | 'error'>): boolean {
   if (state.model?.engine !== 'remote') return false;
@@ -19,14 +20,17 @@ function needsConnect(state: Pick<PaneState, 'model' | 'status' | 'error'>): boo
 
 export function RemoteConnect({ pane, state }: { pane: PaneId; state: PaneState }) {
   const [key, setKey] = useState('');
-  const name = pane.toUpperCase();
+  const title = usePaneName(pane);
+  const ref = usePaneRef(pane);
+  // While blind the server stays unnamed too (it would name the model).
+  const identity = useReveals('identity');
   const spec = state.model;
   const host = remoteHost(spec);
   if (!spec || !host || !needsConnect(state)) return null;
   return (
     <form
       className="remote-connect"
-      aria-label={`Connect pane ${name}`}
+      aria-label={`Connect ${ref}`}
       onSubmit={(e) => {
         e.preventDefault();
         const k = key;
@@ -35,15 +39,17 @@ export function RemoteConnect({ pane, state }: { pane: PaneId; state: PaneState 
       }}
     >
       <p>
-        Pane {name} runs {modelLabel(spec.id)}. Its API key is never saved: enter it again, or leave the field
-        empty if the server needs none. Your prompts will be sent to {host}.
+        {title} runs {identity ? modelLabel(spec.id) : 'on a server whose address is hidden while blind'}. Its
+        API key is never saved: enter it again, or leave the field empty if the server needs none.
+        {identity ? ` Your prompts will be sent to ${host}.` : ''}
       </p>
       <label>
-        API key for pane {name}
+        API key for {ref}
         <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
       </label>
       <button type="submit">
-        Connect pane {name} to {host}
+        Connect {ref}
+        {identity ? ` to ${host}` : ''}
       </button>
     </form>
   );

@@ -7,6 +7,7 @@
 import { formatUsd, turnCost } from '../../metrics/cost';
 import { turnFigures } from '../../metrics/figures';
 import { useStore } from '../../store/store';
+import { useReveals } from '../../store/use-blind';
 import type { Message, PaneId, TurnRecord } from '../../store/types';
 import { formatMs, formatRate } from '../../ui/format';
 
@@ -32,6 +33,8 @@ export interface TurnStatsProps {
 
 export function RemoteTurnStats({ turn, pane, status }: TurnStatsProps) {
   const price = useStore((s) => s.settings.prices[pane]);
+  // While blind: no server name and no price (either would tell the models apart).
+  const identity = useReveals('identity');
   const f = turnFigures({ ...turn, ...(status ? { status } : {}) });
   const cost = turnCost(turn.engineStats, price);
   return (
@@ -46,17 +49,19 @@ export function RemoteTurnStats({ turn, pane, status }: TurnStatsProps) {
       <span className="method">(measured in this browser, includes network)</span>
       {' · '}
       <Tokens turn={turn} {...(status ? { status } : {})} />
+      {identity && ' · '}
+      {identity && (
+        <span>
+          cost{' '}
+          {cost !== null
+            ? `${formatUsd(cost)} (at $${String(price.inputPerM)} in / $${String(price.outputPerM)} out per 1M tokens)`
+            : price.inputPerM === null || price.outputPerM === null
+              ? 'unknown: set this pane’s price'
+              : 'unknown: no usage from the server'}
+        </span>
+      )}
       {' · '}
-      <span>
-        cost{' '}
-        {cost !== null
-          ? `${formatUsd(cost)} (at $${String(price.inputPerM)} in / $${String(price.outputPerM)} out per 1M tokens)`
-          : price.inputPerM === null || price.outputPerM === null
-            ? 'unknown: set this pane’s price'
-            : 'unknown: no usage from the server'}
-      </span>
-      {' · '}
-      in {formatMs(f.e2eMs)} on {turn.remote?.host ?? 'the server'} ·{' '}
+      in {formatMs(f.e2eMs)} on {identity ? (turn.remote?.host ?? 'the server') : 'the server'} ·{' '}
       {turn.delayed ? 'sent when the model was ready' : turn.mode === 'in-turn' ? 'in turn' : 'together'}
       {turn.remote?.seedDropped ? ' · the server refused the seed: sent without it' : ''}
     </p>

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../store/settings';
 import { useStore } from '../../store/store';
-import { PANES, type GenSettings, type PaneId } from '../../store/types';
+import { type GenSettings, type PaneId } from '../../store/types';
+import { useDisplayOrder, usePaneNames } from '../../store/use-blind';
 import { NumberField } from '../../ui/number-field';
 
 type Patch = (p: Partial<GenSettings>) => void;
@@ -68,6 +69,8 @@ function Fields({
 export function SettingsPanel() {
   const settings = useStore((s) => s.settings);
   const setSettings = useStore((s) => s.setSettings);
+  const order = useDisplayOrder();
+  const names = usePaneNames();
   const patchOverride = (pane: PaneId, p: Partial<GenSettings>): void => {
     const merged: Partial<GenSettings> = { ...settings.overrides[pane], ...p };
     // An override set back to empty means "use the shared value" again.
@@ -77,20 +80,20 @@ export function SettingsPanel() {
     setSettings({ overrides: { ...settings.overrides, [pane]: cur } });
   };
   return (
-    <details className="settings">
-      <summary>Settings (shared, with per-pane overrides)</summary>
+    <section className="settings" aria-label="Settings">
+      <p className="note">Shared by both panes; each pane can override any of them below.</p>
       <Fields values={settings} onPatch={(p) => setSettings(p)} who="Shared settings" />
-      {PANES.map((id) => (
+      {order.map((id) => (
         <details key={id}>
-          <summary>Pane {id.toUpperCase()} overrides</summary>
+          <summary>{names[id]} overrides</summary>
           <Fields
             values={settings.overrides[id]}
             inherit={settings}
             onPatch={(p) => patchOverride(id, p)}
-            who={`Pane ${id.toUpperCase()} overrides`}
+            who={`${names[id]} overrides`}
           />
         </details>
       ))}
-    </details>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Fragment, memo, useLayoutEffect, useRef } from 'react';
 import { paneIsComing, useStore } from '../../store/store';
+import { usePaneName, useReveals } from '../../store/use-blind';
 import type { Message, PaneId } from '../../store/types';
 import { Delivery, NoReply } from './delivery';
 import { LazyMarkdown as Markdown } from '../../ui/lazy-markdown';
@@ -28,10 +29,11 @@ interface BubbleProps {
 
 const Bubble = memo(function Bubble({ m, pane, answers, takeBlock, presetId }: BubbleProps) {
   const note = m.status ? STATUS[m.status] : undefined;
-  const name = pane.toUpperCase();
+  const name = usePaneName(pane);
+  const speed = useReveals('speed');
   return (
     <>
-      <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `Pane ${name} reply`}>
+      <article className={`msg ${m.role}`} aria-label={m.role === 'user' ? 'You' : `${name} reply`}>
         {m.role === 'assistant' ? <Markdown text={m.content} /> : <p className="user-text">{m.content}</p>}
         {note && <p className="msg-status">({note})</p>}
         {m.delivery && <Delivery pane={pane} id={m.id} delivery={m.delivery} takeBlock={takeBlock} />}
@@ -42,7 +44,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock, presetId }: B
             <NoReply pane={pane} answers={answers} stopped={m.status === 'abort'} takeBlock={takeBlock} />
           )}
       </article>
-      {m.turn && <TurnStats turn={m.turn} pane={pane} {...(m.status ? { status: m.status } : {})} />}
+      {m.turn && speed && <TurnStats turn={m.turn} pane={pane} {...(m.status ? { status: m.status } : {})} />}
       {presetId && m.role === 'assistant' && <PresetCheck presetId={presetId} reply={m} />}
     </>
   );
@@ -55,6 +57,7 @@ const Bubble = memo(function Bubble({ m, pane, answers, takeBlock, presetId }: B
  */
 function DraftBubble({ pane }: { pane: PaneId }) {
   const draftId = useStore((s) => s.panes[pane].draft?.id ?? null);
+  const name = usePaneName(pane);
   const ref = useRef<HTMLParagraphElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -70,11 +73,7 @@ function DraftBubble({ pane }: { pane: PaneId }) {
   }, [draftId, pane]);
   if (!draftId) return null;
   return (
-    <article
-      className="msg assistant streaming"
-      aria-label={`Pane ${pane.toUpperCase()} reply (streaming)`}
-      aria-busy="true"
-    >
+    <article className="msg assistant streaming" aria-label={`${name} reply (streaming)`} aria-busy="true">
       <p className="live" ref={ref} />
     </article>
   );
@@ -105,7 +104,7 @@ export const Transcript = memo(function Transcript({
   pane: PaneId;
   messages: Message[];
 }) {
-  const name = pane.toUpperCase();
+  const name = usePaneName(pane);
   const takeBlock = useStore((s) => {
     const status = s.panes[pane].status;
     if (status === 'ready' || paneIsComing(s, pane)) return null;
@@ -118,7 +117,7 @@ export const Transcript = memo(function Transcript({
   const draftAt = messages.findIndex((m) => m.id === replyTo);
   const answers = promptsAnswered(messages);
   return (
-    <div className="transcript" role="log" aria-label={`Pane ${name} conversation`}>
+    <div className="transcript" role="log" aria-label={`${name} conversation`}>
       {messages.map((m, i) => (
         <Fragment key={m.id}>
           <Bubble

@@ -4,75 +4,12 @@ import { downloadUrlFor } from '../../controller/download';
 import { useDownloadStore, type DownloadState } from '../../downloads/download-store';
 import { useStore } from '../../store/store';
 import type { PaneId, PaneState } from '../../store/types';
-import { formatUsd } from '../../metrics/cost';
-import { formatBytes, formatMs, formatRate } from '../../ui/format';
-import { modelLabel } from '../../security/model-label';
+import { formatBytes } from '../../ui/format';
+import { useDisplayOrder, usePaneNames, useReveals } from '../../store/use-blind';
 import { MmluMeasuredRow } from './mmlu-row';
+import { ROWS } from './rows';
 import { summarize, type PaneSummary } from './summary';
 import { useMemo, useState } from 'react';
-
-type Row = [label: string, method: string, cell: (s: PaneSummary) => string];
-
-const ROWS: Row[] = [
-  ['Model', 'loaded in the pane', (s) => (s.modelId ? modelLabel(s.modelId) : '—')],
-  ['Engine', 'runtime and version', (s) => s.engine ?? '—'],
-  ['Parameters', "from the model's name", (s) => s.params ?? '—'],
-  ['Quantization', "from the model's name", (s) => s.quant ?? '—'],
-  [
-    'Download size',
-    'exact bytes (the GGUF file, or the web-llm manifest once “Download now” read it); else ≈ parameters × bits per weight',
-    (s) =>
-      s.downloadBytes === null ? '—' : `${s.downloadMeasured ? '' : '≈ '}${formatBytes(s.downloadBytes)}`,
-  ],
-  [
-    'GPU memory (peak)',
-    'WebGPU buffers allocated by the engine, measured',
-    (s) => (s.remoteHost ? 'on the server' : formatBytes(s.peakGpuBytes)),
-  ],
-  ['Context window', 'tokens, as loaded', (s) => (s.contextWindow ? `${s.contextWindow} tokens` : '—')],
-  [
-    'Time to first token',
-    'median over turns: request start → first token, worker timestamps',
-    (s) =>
-      `${formatMs(s.medianTtftMs)}${s.remoteHost ? ' (measured in this browser, includes network)' : ''}`,
-  ],
-  [
-    'Decode rate',
-    'median over turns: tokens after the first ÷ first → last token, worker timestamps',
-    (s) =>
-      `${formatRate(s.medianDecode)}${s.remoteHost ? ' (measured in this browser, includes network)' : ''}`,
-  ],
-  [
-    'Roofline',
-    'memory bandwidth ÷ weight bytes per token (≈ where the weight bytes are estimated)',
-    (s) => {
-      if (s.remoteHost) return 'on the server: not measurable here';
-      if (s.ceiling === null) return 'measure bandwidth below';
-      const about = s.ceilingEstimated ? '≈ ' : '';
-      const pct = s.rooflineFraction !== null ? ` (${about}${(s.rooflineFraction * 100).toFixed(0)}%)` : '';
-      return `ceiling ${about}${formatRate(s.ceiling)}, achieved ${formatRate(s.medianDecode)}${pct}`;
-    },
-  ],
-  [
-    'MMLU',
-    "published (Meta's model cards, 5-shot): reference, not measured here",
-    (s) => (s.mmlu === null ? '—' : `${s.mmlu.toFixed(1)}%`),
-  ],
-  [
-    'Where it runs',
-    'this browser, or the OpenAI-compatible server the pane sends its prompts to',
-    (s) => (s.remoteHost ? `server at ${s.remoteHost}` : s.modelId ? 'this browser' : '—'),
-  ],
-  [
-    'Cost (session)',
-    'remote: the server’s prompt × input price + completion tokens × output price, per 1M tokens (price entered in the pane); in this browser: the download and memory above',
-    (s) => {
-      if (!s.remoteHost) return s.modelId ? 'download and memory (above)' : '—';
-      if (!s.cost?.turns) return s.cost?.unknown ? 'unknown (no usage or no price)' : '—';
-      return `${formatUsd(s.cost.usd)} over ${s.cost.turns} turn${s.cost.turns === 1 ? '' : 's'}`;
-    },
-  ],
-];
 
 /** The exact weight bytes of the pane's web-llm model, once a download in this session read its manifest. */
 function knownTotal(d: DownloadState, pane: PaneId, model: PaneState['model']): number | null {
@@ -98,8 +35,13 @@ function usePaneSummary(pane: PaneId): PaneSummary {
 }
 
 export function ComparisonTable() {
-  const a = usePaneSummary('a');
-  const b = usePaneSummary('b');
+  const summaries = { a: usePaneSummary('a'), b: usePaneSummary('b') };
+  // While blind: the panes as Model 1 and Model 2, and only the rows that do not tell the models apart.
+  const order = useDisplayOrder();
+  const names = usePaneNames();
+  const identity = useReveals('identity');
+  const speed = useReveals('speed');
+  const rows = ROWS.filter(([, , , kind]) => (kind === 'speed' ? speed : identity));
   const bandwidth = useStore((s) => s.bandwidth);
   const [measuring, setMeasuring] = useState(false);
   return (
@@ -109,25 +51,34 @@ export function ComparisonTable() {
         <caption>
           What each model is, what it cost on this device and what it delivered. Figures are measured here
           unless the method says otherwise.
+          {identity
+            ? ''
+            : speed
+              ? ' Blind: only the speed figures show; everything else would tell the models apart.'
+              : ' Blind, with speed figures hidden: nothing to show until you reveal the models.'}
         </caption>
         <thead>
           <tr>
             <th scope="col">Measure</th>
-            <th scope="col">Pane A</th>
-            <th scope="col">Pane B</th>
+            {order.map((id) => (
+              <th key={id} scope="col">
+                {names[id]}
+              </th>
+            ))}
             <th scope="col">Method</th>
           </tr>
         </thead>
         <tbody>
-          {ROWS.map(([label, method, cell]) => (
+          {rows.map(([label, method, cell]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td>{cell(a)}</td>
-              <td>{cell(b)}</td>
+              {order.map((id) => (
+                <td key={id}>{cell(summaries[id])}</td>
+              ))}
               <td className="method">{method}</td>
             </tr>
           ))}
-          <MmluMeasuredRow />
+          {identity && <MmluMeasuredRow />}
         </tbody>
       </table>
       <div className="row">

@@ -5,6 +5,7 @@ import { NO_LLAMA_31_7B, sevenBAlternatives, smallContextVariant } from '../../c
 import { modelLabel } from '../../security/model-label';
 import { deviceMemoryGB, pairModels } from './pair-models';
 import { pairVerdict } from './verdict';
+import { useReveals } from '../../store/use-blind';
 
 const LEVEL = { ok: 'Likely to fit', uncertain: 'May not fit', unlikely: 'Unlikely to work' } as const;
 
@@ -13,6 +14,8 @@ export function DeviceCheck() {
   const picks = useStore((s) => s.picks);
   const setPick = useStore((s) => s.setPick);
   const busy = useStore((s) => s.panes.a.status === 'loading' || s.panes.b.status === 'loading');
+  // While blind: the pair's totals only — nothing per model, no model named, no other model offered.
+  const identity = useReveals('identity');
   if (!device) return <p className="device">Checking this device…</p>;
   const webllmPicks = [picks.a, picks.b].filter((p) => p?.engine === 'webllm' && !p.url);
   const models = pairModels(webllmPicks);
@@ -60,12 +63,14 @@ export function DeviceCheck() {
             Pair verdict: {LEVEL[v.level]}
             {v.needMB !== null ? ` · needs ≈ ${(v.needMB / 1024).toFixed(1)} GB GPU memory` : ''}
           </strong>
-          <ul>
-            {v.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          {v.level !== 'ok' && (
+          {identity && (
+            <ul>
+              {v.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+          {identity && v.level !== 'ok' && (
             <div className="suggestions">
               <span>Suggestions:</span>
               {(['a', 'b'] as const).map((pane, i) => {
@@ -92,15 +97,17 @@ export function DeviceCheck() {
           )}
         </div>
       )}
-      <p className="note">{NO_LLAMA_31_7B}</p>
+      {identity && <p className="note">{NO_LLAMA_31_7B}</p>}
       <div className="row">
-        {sevenBAlternatives(device.f16).map((id) => (
+        {(identity ? sevenBAlternatives(device.f16) : []).map((id) => (
           <button key={id} type="button" onClick={() => setPick('b', { engine: 'webllm', id })}>
             Compare with {id.split('-Instruct')[0]} in pane B
           </button>
         ))}
         <button type="button" disabled={busy || (!picks.a && !picks.b)} onClick={() => void loadPair()}>
-          Load both ({[picks.a, picks.b].map((p) => (p ? modelLabel(p.id, p.url) : 'none')).join(', then ')})
+          {identity
+            ? `Load both (${[picks.a, picks.b].map((p) => (p ? modelLabel(p.id, p.url) : 'none')).join(', then ')})`
+            : 'Load both models'}
         </button>
       </div>
     </section>

@@ -8,6 +8,7 @@
 import type { Check } from '../../metrics/figures';
 import { median } from '../../metrics/stats';
 import { PANES, type PaneId } from '../../store/types';
+import { BLIND_CSV_COLUMNS, blindCsvRows, blindMarkdown } from './blind-builders';
 import { QUALITY_CSV_COLUMNS, qualityCsvRows, qualityMarkdown } from './quality-builders';
 import type { SessionReport, TurnExport } from './report';
 
@@ -63,6 +64,7 @@ export const CSV_COLUMNS = [
   'remote_host',
   'cost_usd',
   ...QUALITY_CSV_COLUMNS,
+  ...BLIND_CSV_COLUMNS,
 ] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], Cell>>;
@@ -147,7 +149,7 @@ export function toCsv(report: SessionReport): string {
       });
     }
   }
-  rows.push(...qualityCsvRows(report));
+  rows.push(...qualityCsvRows(report), ...blindCsvRows(report));
   const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -247,6 +249,7 @@ export function toMarkdown(report: SessionReport): string {
     }),
     '',
     ...qualityMarkdown(report, mdCell),
+    ...blindMarkdown(report, mdCell),
   ];
   return out.join('\n');
 }

@@ -21,5 +21,6 @@ export function collectInput(s: AppState, exportedAt: number): ExportInput {
     panes: { a: pane('a'), b: pane('b') },
     quality: s.quality.run,
     presets: s.quality.presets,
+    votes: s.votes,
   };
 }

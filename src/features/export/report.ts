@@ -16,6 +16,8 @@ import {
   type RunMode,
   type TurnRecord,
 } from '../../store/types';
+import type { Vote } from '../../quality/votes';
+import { blindExport, type BlindExport } from './blind-report';
 import { presetsExport, qualityExport, type PresetsExport, type QualityExport } from './quality-report';
 
 /** The web-llm version this app pins (package.json); a unit test keeps the two equal. */
@@ -24,8 +26,9 @@ export const REPORT_FORMAT = 'tandem-session';
 /**
  * 2: metrics are TurnFigures (time-to-first-token parts, engine checks), turns carry marks.
  * 3: each pane carries its transcript (the conversation itself), turns say whether they were delayed.
+ * 4: blind comparison votes, each with the turn it belongs to, and each round's tally (`blind`).
  */
-export const REPORT_VERSION = 3;
+export const REPORT_VERSION = 4;
 
 export interface PaneInput {
   /** The model loaded in the pane now (turns carry their own model id). */
@@ -47,6 +50,8 @@ export interface ExportInput {
   /** The MMLU quality check and the preset table, when run. */
   quality?: QualityRun | null;
   presets?: PresetTable | null;
+  /** Blind comparison votes, every round. */
+  votes?: readonly Vote[];
 }
 
 export interface TurnExport {
@@ -109,6 +114,8 @@ export interface SessionReport {
   panes: Record<PaneId, PaneReport>;
   quality: QualityExport | null;
   presets: PresetsExport | null;
+  /** Blind comparison: each vote with its turn, and each round's tally (null: no votes). */
+  blind: BlindExport | null;
 }
 
 export function paneTurns(pane: PaneId, messages: readonly Message[], price: Price = noPrice): TurnExport[] {
@@ -171,5 +178,6 @@ export function buildReport(input: ExportInput): SessionReport {
     panes: { a: pane('a'), b: pane('b') },
     quality: qualityExport(input.quality ?? null),
     presets: presetsExport(input.presets ?? null),
+    blind: blindExport(input.votes ?? [], { a: input.panes.a.messages, b: input.panes.b.messages }),
   };
 }

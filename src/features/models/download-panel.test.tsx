@@ -29,20 +29,28 @@ afterEach(() => {
   useDownloadStore.setState({ panes: { a: idleDownload, b: idleDownload } });
 });
 
+/** The pane shows both parts: the way to start a download, and a download's progress or outcome. */
+const Both = () => (
+  <>
+    <DownloadPanel pane="a" part="start" />
+    <DownloadPanel pane="a" part="status" />
+  </>
+);
+
 describe('DownloadPanel', () => {
   it('shows nothing for a GGUF pick and offers the download for a web-llm pick', () => {
     useStore.getState().setPick('a', { engine: 'llamacpp', id: 'gguf:x', url: 'https://h/x.gguf' });
-    const { rerender } = render(<DownloadPanel pane="a" />);
+    const { rerender } = render(<Both />);
     expect(screen.queryByRole('button')).toBeNull();
     act(() => useStore.getState().setPick('a', spec));
-    rerender(<DownloadPanel pane="a" />);
+    rerender(<Both />);
     expect(screen.getByRole('button', { name: 'Download model for pane A' })).toBeTruthy();
   });
 
   it('shows bytes, percent, speed, ETA and shards while running, with a Cancel button', () => {
     useStore.getState().setPick('a', spec);
     useDownloadStore.getState().patch('a', { status: 'running', modelUrl: URL_, progress });
-    render(<DownloadPanel pane="a" />);
+    render(<Both />);
     const bar = screen.getByRole('progressbar', { name: 'Pane A download progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
     expect(bar.getAttribute('aria-valuetext')).toBe('25%, 3,145,728 of 12,582,912 bytes');
@@ -57,11 +65,11 @@ describe('DownloadPanel', () => {
     useStore.getState().setPick('a', spec);
     const sizeOnly = { ...progress, hashes: 'unavailable' as const };
     useDownloadStore.getState().patch('a', { status: 'running', modelUrl: URL_, progress: sizeOnly });
-    const { rerender } = render(<DownloadPanel pane="a" />);
+    const { rerender } = render(<Both />);
     expect(screen.getByText(/No SHA-256 is published .* checked by size only/)).toBeTruthy();
     const report = '1 of 6 files was damaged and was fetched again (params_shard_1.bin).';
     act(() => useDownloadStore.getState().patch('a', { status: 'done', report }));
-    rerender(<DownloadPanel pane="a" />);
+    rerender(<Both />);
     expect(screen.getByRole('status').textContent).toBe(report);
   });
 
@@ -69,13 +77,13 @@ describe('DownloadPanel', () => {
     useStore.getState().setPick('a', spec);
     const error = { name: 'IntegrityError', message: 'params_shard_1.bin: SHA-256 is 0123…' };
     useDownloadStore.getState().patch('a', { status: 'error', modelUrl: URL_, progress, error });
-    const { rerender } = render(<DownloadPanel pane="a" />);
+    const { rerender } = render(<Both />);
     const alert = screen.getByRole('alert', { name: 'Pane A download error' });
     expect(alert.textContent).toContain('A downloaded file does not match what was expected.');
     expect(screen.getByRole('button', { name: 'Repair model files for pane A' })).toBeTruthy();
     const network = { name: 'NetworkError', message: 'gave up' };
     act(() => useDownloadStore.getState().patch('a', { error: network }));
-    rerender(<DownloadPanel pane="a" />);
+    rerender(<Both />);
     expect(screen.queryByRole('button', { name: 'Repair model files for pane A' })).toBeNull();
   });
 
@@ -83,11 +91,11 @@ describe('DownloadPanel', () => {
     useStore.getState().setPick('a', spec);
     const error = { name: 'NotFoundError', message: 'tensor-cache.json was not found (HTTP 404) at …' };
     useDownloadStore.getState().patch('a', { status: 'error', modelUrl: URL_, progress, error });
-    const { rerender } = render(<DownloadPanel pane="a" />);
+    const { rerender } = render(<Both />);
     expect(screen.getByRole('alert', { name: 'Pane A download error' }).textContent).toContain('Not found');
     expect(screen.getByRole('button', { name: 'Retry download for pane A' })).toBeTruthy();
     act(() => useStore.getState().setPick('a', { ...spec, url: 'https://hf.example/u/Other-MLC' }));
-    rerender(<DownloadPanel pane="a" />);
+    rerender(<Both />);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Download model for pane A' })).toBeTruthy();
   });

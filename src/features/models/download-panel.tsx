@@ -53,14 +53,19 @@ function Progress({ name, p }: { name: string; p: DownloadProgress }) {
   );
 }
 
-/** "Download now, load later" for a pane's web-llm pick: fetches its weights into web-llm's cache. */
-export function DownloadPanel({ pane }: { pane: PaneId }) {
+/**
+ * "Download now, load later" for a pane's web-llm pick: fetches its weights into web-llm's cache.
+ * `part="start"` is only the way to start one (shown while none has started or after a cancel);
+ * `part="status"` is a download in progress, finished or failed (the pane's status area).
+ */
+export function DownloadPanel({ pane, part }: { pane: PaneId; part: 'start' | 'status' }) {
   const name = pane.toUpperCase();
   const pick = useStore((s) => s.picks[pane]);
   const loading = useStore((s) => s.panes[pane].status === 'loading');
   const modelUrl = pick ? downloadUrlFor(pick) : null;
   const d = useDownloadStore(selectDownload(pane, modelUrl));
-  if (!pick || !modelUrl) return null;
+  const startable = d.status === 'idle' || d.status === 'cancelled';
+  if (!pick || !modelUrl || (part === 'start') !== startable) return null;
   const start = (): void => void downloadModel(pane, pick);
   const why = d.error ? explainDownloadError(d.error) : null;
   return (

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { watchPresetPrompts } from '../../controller/presets';
 import { restoreQuality } from '../../controller/quality-persist';
 import { useStore } from '../../store/store';
+import { useReveals } from '../../store/use-blind';
 import { PresetsPanel } from './presets-panel';
 import { QuestionDetails } from './question-details';
 import { RunForm } from './run-form';
@@ -16,10 +17,22 @@ import './quality.css';
 
 export default function QualitySection() {
   const run = useStore((s) => s.quality.run);
+  const identity = useReveals('identity');
   useEffect(() => {
     void restoreQuality();
     return watchPresetPrompts();
   }, []);
+  // Its runs and tables name the models (and published scores would identify them): not while blind.
+  if (!identity)
+    return (
+      <section className="quality" aria-label="Quality">
+        <h2>Quality</h2>
+        <p className="note">
+          The MMLU check and the preset table name the models: hidden in blind mode until you reveal them.
+          Preset prompts still get their automatic checks in the panes.
+        </p>
+      </section>
+    );
   return (
     <section className="quality" aria-label="Quality">
       <h2>Quality: an MMLU sample, measured here</h2>

@@ -5,101 +5,52 @@
  */
 import { useState } from 'react';
 import { acceptLink, declineLink } from '../../controller/link';
-import { remoteHost } from '../../engine/remote/spec';
-import type { ModelSpec } from '../../engine/types';
 import { useStore } from '../../store/store';
-import { PANES, type PaneId, type Settings } from '../../store/types';
-import { formatBytes } from '../../ui/format';
+import type { PaneId } from '../../store/types';
 import { deviceMemoryGB, pairModels } from '../device/pair-models';
 import { pairVerdict } from '../device/verdict';
-import { GGUF_MODELS } from '../../catalog/gguf-catalog';
 import { modelLabel } from '../../security/model-label';
-
-const LEVEL = { ok: 'likely to fit', uncertain: 'may not fit', unlikely: 'unlikely to work' } as const;
-
-function cost(spec: ModelSpec): string {
-  const host = remoteHost(spec);
-  if (host)
-    return `runs on an OpenAI-compatible server: your prompts and this pane’s conversation will be sent to ${host}, once you connect`;
-  const webllm = pairModels([spec])[0];
-  if (webllm)
-    return [
-      webllm.downloadBytes !== null
-        ? `download ≈ ${formatBytes(webllm.downloadBytes)}`
-        : 'download size unknown',
-      webllm.vramMB !== null ? `GPU memory ≈ ${formatBytes(webllm.vramMB * 1024 ** 2)} (published)` : '',
-      'from web-llm’s model list',
-    ]
-      .filter(Boolean)
-      .join(' · ');
-  const url = spec.url ? new URL(spec.url) : null;
-  const known = GGUF_MODELS.find((g) => g.url === spec.url);
-  const size = known
-    ? `download ≈ ${formatBytes(known.approxBytes)}`
-    : 'download size shown once the download starts';
-  return `${size} · runs on the CPU (llama.cpp) · from ${url ? url.host + url.pathname : 'an unknown place'}`;
-}
-
-const SETTING_NAMES: Record<string, string> = {
-  systemPrompt: 'System prompt',
-  temperature: 'Temperature',
-  top_p: 'Top p',
-  max_tokens: 'Max tokens',
-  seed: 'Seed',
-  mode: 'Run mode',
-  overrides: 'Per-pane overrides',
-};
-
-const MODE_WORDS: Record<string, string> = {
-  together: 'together (both at once)',
-  'in-turn': 'in turn (one after the other)',
-};
-
-function settingLines(s: Partial<Settings>): string[] {
-  return Object.entries(s).map(([k, v]) => {
-    const value = typeof v !== 'string' ? JSON.stringify(v) : k === 'mode' ? (MODE_WORDS[v] ?? v) : `“${v}”`;
-    return `${SETTING_NAMES[k] ?? k}: ${value}`;
-  });
-}
-
-/** The accept button's words: a server is named, with where prompts go, before anything is sent to it. */
-function acceptLabel(specs: ModelSpec[]): string {
-  const hosts = [...new Set(specs.flatMap((s) => remoteHost(s) ?? []))];
-  const local = specs.filter((s) => !remoteHost(s)).length;
-  if (!hosts.length) return specs.length ? 'Load the linked models' : 'Use the linked settings';
-  const connect = `Connect to ${hosts.join(' and ')} (your prompts will be sent there)`;
-  return local ? `${connect} and load the linked model` : connect;
-}
+import { useDisplayOrder, usePaneNames, useReveals, useScrub } from '../../store/use-blind';
+import { BlindOfferSummary } from './blind-offer';
+import { acceptLabel, cost, LEVEL, settingLines } from './offer-words';
 
 export function LinkOffer() {
   const [keys, setKeys] = useState<Partial<Record<PaneId, string>>>({});
   const offer = useStore((s) => s.linkOffer);
   const problems = useStore((s) => s.linkProblems);
   const device = useStore((s) => s.device);
+  // While blind, nothing here says which model goes to which side (store/blind-view.ts).
+  const identity = useReveals('identity');
+  const names = usePaneNames();
+  const order = useDisplayOrder();
+  const scrub = useScrub();
   if (!offer && !problems.length) return null;
-  const panes = offer ? PANES.filter((id) => offer.picks[id]) : [];
+  const panes = offer ? order.filter((id) => offer.picks[id]) : [];
   const models = offer ? pairModels(panes.map((id) => offer.picks[id])) : [];
   const verdict = device && models.length ? pairVerdict(device, models, deviceMemoryGB()) : null;
   const settings = offer ? settingLines(offer.settings) : [];
+  const specs = panes.flatMap((id) => offer?.picks[id] ?? []);
   return (
     <section className="link-offer" aria-label="Shared link">
       {offer && (
         <>
           <h2>This link sets up a comparison</h2>
           <p>Nothing is downloaded, and nothing is sent to a server, until you choose to.</p>
+          {!identity && <BlindOfferSummary specs={specs} />}
           <ul>
             {panes.map((id) => {
               const spec = offer.picks[id];
-              return spec ? (
+              return spec && (identity || spec.engine === 'remote') ? (
                 <li key={id}>
                   <strong>
-                    Pane {id.toUpperCase()}: {modelLabel(spec.id)}
+                    {names[id]}: {identity ? modelLabel(spec.id) : 'a model on a server'}
                   </strong>{' '}
-                  — {cost(spec)}
+                  {identity && `— ${cost(spec)}`}
                   {spec.engine === 'remote' && (
                     <label>
                       {' '}
-                      API key for pane {id.toUpperCase()} (optional; kept in this tab’s memory only)
+                      API key for {identity ? `pane ${id.toUpperCase()}` : names[id]} (optional; kept in this
+                      tab’s memory only)
                       <input
                         type="password"
                         autoComplete="off"
@@ -118,7 +69,7 @@ export function LinkOffer() {
               {verdict.needMB !== null
                 ? ` (needs ≈ ${(verdict.needMB / 1024).toFixed(1)} GB GPU memory)`
                 : ''}
-              . {verdict.reasons.join(' ')}
+              . {identity ? verdict.reasons.join(' ') : ''}
             </p>
           )}
           {settings.length > 0 && (
@@ -140,7 +91,7 @@ export function LinkOffer() {
                 void acceptLink(given);
               }}
             >
-              {acceptLabel(panes.flatMap((id) => offer.picks[id] ?? []))}
+              {acceptLabel(specs)}
             </button>
             <button type="button" onClick={declineLink}>
               Not now
@@ -150,7 +101,7 @@ export function LinkOffer() {
       )}
       {problems.map((p) => (
         <p key={p} role="alert">
-          {p}
+          {scrub(p)}
         </p>
       ))}
     </section>

@@ -25,6 +25,11 @@ describe('URL setup', () => {
     };
     const back = parseSetup('?' + buildSetup(picks, settings), ids, ORIGIN);
     expect(back.picks).toEqual(picks);
+    expect(back.blind).toBe(false);
+    const blind = parseSetup('?' + buildSetup(picks, settings, { blind: true }), ids, ORIGIN);
+    expect(blind.blind).toBe(true);
+    expect(blind.picks).toEqual(picks);
+    expect(parseSetup('?blind=yes', ids, ORIGIN).blind).toBe(false);
     expect(back.settings).toMatchObject({
       mode: 'in-turn',
       temperature: 0.3,

@@ -15,6 +15,8 @@ export interface UrlSetup {
   settings: Partial<Settings>;
   /** What the link asked for that was refused, in words (shown to the visitor). */
   problems: string[];
+  /** `blind=1`: the comparison starts blind (names hidden until Reveal). */
+  blind: boolean;
 }
 
 const num = (v: string | null): number | undefined => (v === null || v.trim() === '' ? undefined : Number(v));
@@ -75,7 +77,7 @@ export function parseSetup(search: string, knownIds: ReadonlySet<string>, pageOr
     seed: seed === null ? undefined : num(seed),
     systemPrompt: q.get('system') ?? undefined,
   });
-  return { picks, settings, problems };
+  return { picks, settings, problems, blind: q.get('blind') === '1' };
 }
 
 function paramOf(spec: ModelSpec | null): string | null {
@@ -85,7 +87,11 @@ function paramOf(spec: ModelSpec | null): string | null {
   return null;
 }
 
-export function buildSetup(picks: Record<PaneId, ModelSpec | null>, s: Settings): string {
+export function buildSetup(
+  picks: Record<PaneId, ModelSpec | null>,
+  s: Settings,
+  opts: { blind?: boolean } = {},
+): string {
   const q = new URLSearchParams();
   for (const pane of PANES) {
     const spec = picks[pane];
@@ -104,5 +110,6 @@ export function buildSetup(picks: Record<PaneId, ModelSpec | null>, s: Settings)
   q.set('max_tokens', String(s.max_tokens));
   if (s.seed !== null) q.set('seed', String(s.seed));
   if (s.systemPrompt) q.set('system', s.systemPrompt);
+  if (opts.blind) q.set('blind', '1');
   return q.toString();
 }

@@ -27,8 +27,6 @@ export const yTitle = (value: string) =>
 export const xTitle = (value: string) =>
   ({ value, position: 'insideBottom', offset: -16, ...TEXT_STYLE }) as const;
 
-export const paneName = (pane: PaneId): string => `Pane ${pane.toUpperCase()}`;
-
 export function fixed(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 }

@@ -1,5 +1,6 @@
 /** Everything that needs recharts, loaded on demand by TelemetryPanel (kept out of the entry bundle). */
 import { useEffect, useRef, useState } from 'react';
+import { useReveals } from '../../store/use-blind';
 import { HistoryChart } from './history-chart';
 import { MemoryChart } from './memory-chart';
 import { ThroughputChart } from './throughput-chart';
@@ -9,6 +10,8 @@ import './telemetry.css';
 export default function Charts({ publishedVramMB }: { publishedVramMB: (modelId: string) => number | null }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(true);
+  const identity = useReveals('identity');
+  const speed = useReveals('speed');
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
@@ -19,11 +22,18 @@ export default function Charts({ publishedVramMB }: { publishedVramMB: (modelId:
   return (
     <SamplingActive.Provider value={visible}>
       <div className="telemetry-grid" ref={ref}>
-        <ThroughputChart />
-        <HistoryChart />
-        <MemoryChart pane="a" publishedVramMB={publishedVramMB} />
-        <MemoryChart pane="b" publishedVramMB={publishedVramMB} />
+        {speed && <ThroughputChart />}
+        {speed && <HistoryChart />}
+        {/* Memory is the model's size (and the reference line its published figure): not while blind. */}
+        {identity && <MemoryChart pane="a" publishedVramMB={publishedVramMB} />}
+        {identity && <MemoryChart pane="b" publishedVramMB={publishedVramMB} />}
       </div>
+      {!identity && (
+        <p className="note">
+          Blind: memory charts are hidden (memory tells the models apart)
+          {speed ? '.' : ', and so are the speed charts, as you asked.'}
+        </p>
+      )}
     </SamplingActive.Provider>
   );
 }

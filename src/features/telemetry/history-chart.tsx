@@ -1,33 +1,30 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
-import { PANES } from '../../store/types';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
-import {
-  AXIS_COLOR,
-  CHART_FRAME,
-  fixed,
-  GRID_COLOR,
-  PANE_COLOR,
-  paneName,
-  TEXT_STYLE,
-  xTitle,
-  yTitle,
-} from './chart-style';
+import { AXIS_COLOR, CHART_FRAME, fixed, GRID_COLOR, TEXT_STYLE, xTitle, yTitle } from './chart-style';
 import { historyRows, turnPoints, type HistoryRow, type TurnPoint } from './series';
+import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
 
 const readMessages = (s: AppState) => [s.panes.a.messages, s.panes.b.messages] as const;
 
-function historyTable(points: TurnPoint[]): TableSpec {
+function historyTable(points: TurnPoint[], look: PaneLook): TableSpec {
   return {
     caption: 'Per-turn history',
-    columns: ['Turn', 'Pane', 'Model', 'Time to first token (ms)', 'Decode (tok/s)', 'Tokens'],
+    columns: [
+      'Turn',
+      'Pane',
+      ...(look.models ? ['Model'] : []),
+      'Time to first token (ms)',
+      'Decode (tok/s)',
+      'Tokens',
+    ],
     rows: points.map((p) => [
       p.turn,
-      paneName(p.pane),
-      p.modelId ? modelLabel(p.modelId) : '—',
+      look.name[p.pane],
+      ...(look.models ? [p.modelId ? modelLabel(p.modelId) : '—'] : []),
       fixed(p.ttftMs, 0),
       fixed(p.decodeTokensPerS),
       p.tokens,
@@ -35,7 +32,14 @@ function historyTable(points: TurnPoint[]): TableSpec {
   };
 }
 
-function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; digits: number }) {
+function TurnBars(props: {
+  rows: HistoryRow[];
+  title: string;
+  unit: string;
+  digits: number;
+  look: PaneLook;
+}) {
+  const { look } = props;
   return (
     <BarChart data={props.rows} {...CHART_FRAME}>
       <CartesianGrid stroke={GRID_COLOR} vertical={false} />
@@ -45,8 +49,8 @@ function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; digi
         isAnimationActive={false}
         formatter={(v) => `${fixed(Number(v), props.digits)} ${props.unit}`}
       />
-      {PANES.map((p) => (
-        <Bar key={p} dataKey={p} name={paneName(p)} fill={PANE_COLOR[p]} isAnimationActive={false} />
+      {look.order.map((p) => (
+        <Bar key={p} dataKey={p} name={look.name[p]} fill={look.color[p]} isAnimationActive={false} />
       ))}
     </BarChart>
   );
@@ -55,10 +59,11 @@ function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; digi
 /** Time to first token and decode rate of every finished turn, per pane (and so per model). */
 export function HistoryChart() {
   const [ma, mb] = useSampled(readMessages);
-  const points = useMemo(
-    () => [...turnPoints('a', { messages: ma }), ...turnPoints('b', { messages: mb })],
-    [ma, mb],
-  );
+  const look = usePaneLook();
+  const points = useMemo(() => {
+    const messages = { a: ma, b: mb };
+    return look.order.flatMap((p) => turnPoints(p, { messages: messages[p] }));
+  }, [ma, mb, look.order]);
   const ttft = useMemo(() => historyRows(points, (p) => p.ttftMs), [points]);
   const decode = useMemo(() => historyRows(points, (p) => p.decodeTokensPerS), [points]);
   return (
@@ -66,13 +71,20 @@ export function HistoryChart() {
       id="history"
       caption="Per-turn history"
       method="Time to first token = first token − request start; decode rate = (tokens − 1) ÷ (last − first token); both from the worker's timestamps."
-      legend={PANES.map((p) => ({ label: paneName(p), color: PANE_COLOR[p] }))}
-      table={historyTable(points)}
+      legend={look.order.map((p) => ({ label: look.name[p], color: look.color[p] }))}
+      table={historyTable(points, look)}
       empty={points.length === 0 ? 'No finished turns yet.' : null}
     >
       <div className="telemetry-pair">
-        <TurnBars rows={ttft} title="time to first token (ms, worker timestamps)" unit="ms" digits={0} />
         <TurnBars
+          look={look}
+          rows={ttft}
+          title="time to first token (ms, worker timestamps)"
+          unit="ms"
+          digits={0}
+        />
+        <TurnBars
+          look={look}
           rows={decode}
           title="decode tok/s (whole turn, worker timestamps)"
           unit="tok/s"

@@ -12,14 +12,13 @@ import {
   fixed,
   GRID_COLOR,
   niceCeil,
-  PANE_COLOR,
-  paneName,
   secondsAxis,
   TEXT_STYLE,
   tick,
   yTitle,
 } from './chart-style';
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
+import { usePaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
 
 const readMemory = (s: AppState) =>
@@ -31,14 +30,14 @@ const WASM_COLOR = '#7b4fc9';
 const VRAM_COLOR = '#b03060';
 
 function memoryTable(
-  pane: PaneId,
+  name: string,
   samples: readonly MemorySample[],
   vramMB: number | null,
   wasm: readonly { bytes: number }[],
 ): TableSpec {
   const last = samples.at(-1);
   return {
-    caption: `${paneName(pane)} memory, latest values`,
+    caption: `${name} memory, latest values`,
     columns: [
       'Samples',
       'GPU live',
@@ -74,6 +73,7 @@ export function MemoryChart({
   publishedVramMB: (modelId: string) => number | null;
 }) {
   const [ma, mb, modelA, modelB, wa, wb] = useSampled(readMemory);
+  const look = usePaneLook();
   const wasm = pane === 'a' ? wa : wb;
   const samples = pane === 'a' ? ma : mb;
   const model = pane === 'a' ? modelA : modelB;
@@ -85,7 +85,7 @@ export function MemoryChart({
   const xMax = niceCeil((lastT - origin) / 1000);
   const cpuOnly = samples.length > 0 && samples.every((s) => s.gpuPeakBytes === 0);
   const lines: (LegendEntry & { key: keyof MemoryRow })[] = [
-    { key: 'gpuLiveMiB', label: 'GPU live (MiB)', color: PANE_COLOR[pane] },
+    { key: 'gpuLiveMiB', label: 'GPU live (MiB)', color: look.color[pane] },
     { key: 'gpuPeakMiB', label: 'GPU peak (MiB)', color: PEAK_COLOR, dash: '4 3' },
   ];
   if (samples.some((s) => s.jsHeapBytes !== null))
@@ -97,10 +97,10 @@ export function MemoryChart({
   return (
     <ChartFigure
       id={`memory-${pane}`}
-      caption={`${paneName(pane)} memory over time${model ? ` · ${modelLabel(model.id, model.url)}` : ''}`}
+      caption={`${look.name[pane]} memory over time${model && look.models ? ` · ${modelLabel(model.id, model.url)}` : ''}`}
       method={`GPU bytes in live buffers, counted in the worker by wrapping createBuffer/destroy (not the driver's total); JS heap from performance.memory in the worker; sampled on change and every ~2 s; llama.cpp's worker (its WebAssembly heap included) from performance.measureUserAgentSpecificMemory every ~10 s.${vramMB !== null ? " The reference line is web-llm's published vram_required_MB, drawn as given." : ''}${model?.engine === 'remote' ? ' This pane runs on a server: its GPU memory is on the server, not measurable here; the lines are this pane’s worker in the browser.' : cpuOnly ? ' No GPU buffers so far: this engine runs on the CPU.' : ''}`}
       legend={legend}
-      table={memoryTable(pane, samples, vramMB, wasm)}
+      table={memoryTable(look.name[pane], samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
     >
       <LineChart data={rows} {...CHART_FRAME}>

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
-import { PANES } from '../../store/types';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import {
@@ -10,14 +9,12 @@ import {
   fixed,
   GRID_COLOR,
   niceCeil,
-  PANE_COLOR,
-  PANE_DASH,
-  paneName,
   secondsAxis,
   TEXT_STYLE,
   yTitle,
 } from './chart-style';
 import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
+import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
 
 const readPanes = (s: AppState) => [s.panes.a, s.panes.b] as const;
@@ -25,15 +22,23 @@ const readPanes = (s: AppState) => [s.panes.a, s.panes.b] as const;
 const Y_LABEL = `decode tok/s (rolling ${RATE_WINDOW_MS / 1000} s, worker timestamps)`;
 const X_LABEL = 'time since request start (s)';
 
-function liveTable(series: PaneThroughput[]): TableSpec {
+function liveTable(series: PaneThroughput[], look: PaneLook): TableSpec {
   return {
     caption: 'Live throughput, latest values',
-    columns: ['Pane', 'Model', 'Source', 'Samples', 'Latest decode (tok/s)', 'At (s since request start)'],
-    rows: series.map((s) => {
+    columns: [
+      'Pane',
+      ...(look.models ? ['Model'] : []),
+      'Source',
+      'Samples',
+      'Latest decode (tok/s)',
+      'At (s since request start)',
+    ],
+    rows: look.order.map((pane) => {
+      const s = series.find((x) => x.pane === pane) ?? { pane, modelId: null, source: null, samples: [] };
       const last = s.samples.at(-1);
       return [
-        paneName(s.pane),
-        s.modelId ? modelLabel(s.modelId) : '—',
+        look.name[pane],
+        ...(look.models ? [s.modelId ? modelLabel(s.modelId) : '—'] : []),
         s.source ?? 'no turn yet',
         s.samples.length,
         fixed(last?.tokensPerS),
@@ -46,6 +51,7 @@ function liveTable(series: PaneThroughput[]): TableSpec {
 /** Decode tokens/s over time for both panes on one chart, redrawn at most 10 times a second. */
 export function ThroughputChart() {
   const [a, b] = useSampled(readPanes);
+  const look = usePaneLook();
   const series = useMemo(() => [paneThroughput('a', a), paneThroughput('b', b)], [a, b]);
   const rows = useMemo(() => mergeThroughput(series), [series]);
   const live = series.some((s) => s.source === 'streaming');
@@ -55,8 +61,8 @@ export function ThroughputChart() {
       id="throughput"
       caption={live ? 'Decode throughput (live)' : 'Decode throughput (last turn of each pane)'}
       method={`Tokens per second over a rolling ${RATE_WINDOW_MS} ms window, sampled every ${RATE_STEP_MS} ms from the worker's token timestamps; the first token (prefill) is not counted.`}
-      legend={PANES.map((p) => ({ label: paneName(p), color: PANE_COLOR[p], dash: PANE_DASH[p] }))}
-      table={liveTable(series)}
+      legend={look.order.map((p) => ({ label: look.name[p], color: look.color[p], dash: look.dash[p] }))}
+      table={liveTable(series, look)}
       empty={rows.length === 0 ? 'No tokens yet: send a prompt to see decode speed.' : null}
     >
       <LineChart data={rows} {...CHART_FRAME}>
@@ -64,14 +70,14 @@ export function ThroughputChart() {
         <XAxis {...secondsAxis(xMax, X_LABEL)} />
         <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(Y_LABEL)} />
         <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} tok/s`} />
-        {PANES.map((p) => (
+        {look.order.map((p) => (
           <Line
             key={p}
             type="linear"
             dataKey={p}
-            name={paneName(p)}
-            stroke={PANE_COLOR[p]}
-            strokeDasharray={PANE_DASH[p]}
+            name={look.name[p]}
+            stroke={look.color[p]}
+            strokeDasharray={look.dash[p]}
             strokeWidth={2}
             // A reply shorter than two samples would draw no line at all: show its points instead.
             dot={(series.find((s) => s.pane === p)?.samples.length ?? 0) < 3 ? { r: 3 } : false}
