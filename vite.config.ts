@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fixtureServer } from './e2e/fixtures/serve.ts';
 import { webllmCatalog } from './build/webllm-catalog.ts';
 import { pwa } from './build/pwa.ts';
+import { prerenderShell } from './build/prerender-shell.ts';
 
 import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
     // Servers a remote pane may reach beyond local ones (TANDEM_REMOTE_ORIGINS, build/csp.ts).
     __TANDEM_REMOTE_ORIGINS__: JSON.stringify(EXTRA_REMOTE_ORIGINS),
   },
-  plugins: [react(), webllmCatalog(), securityPolicy(), pwa(), fixtureServer(process.env.TANDEM_FIXTURES)],
+  plugins: [react(), prerenderShell(), webllmCatalog(), securityPolicy(), pwa(), fixtureServer(process.env.TANDEM_FIXTURES)],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: SECURITY_HEADERS },

@@ -7,7 +7,7 @@ import { FIXTURE_PREFIX, MODELS, PACED } from '../e2e/fixtures/models';
 import type { SavedSession } from '../src/controller/persist';
 import type { PaneId } from '../src/store/types';
 import { BASE_URL } from './config';
-import { freshPage, setSharedMaxTokens } from '../e2e/helpers';
+import { freshPage, openModels, setSharedMaxTokens } from '../e2e/helpers';
 
 export { setSharedMaxTokens };
 
@@ -37,11 +37,14 @@ const paneId = (p: PaneName): PaneId => (p === 'A' ? 'a' : 'b');
 /** A clean app: no saved session, nothing loaded (the e2e suite's own helper). */
 export const openFreshApp = freshPage;
 
-/** Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
+/**
+ * Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up): the pane's model dialog
+ * ("Change model in pane X" opens "Model for pane X"), its add-by-URL form, as the e2e suite does it.
+ */
 export async function loadModelByUrl(page: Page, pane: PaneName, url: string): Promise<void> {
   const r = region(page, pane);
-  await r.getByRole('button', { name: `Change model in pane ${pane}` }).click();
-  await r.getByText('Add a model by URL').click();
+  await openModels(page, pane);
+  if (!(await r.getByLabel(/^Model URL/).isVisible())) await r.getByText('Add a model by URL').click();
   await r.getByLabel(/^Model URL/).fill(url);
   await r.getByRole('button', { name: `Add and load in pane ${pane}` }).click();
   await expect(r.getByText('Ready', { exact: true })).toBeVisible({ timeout: 120_000 });

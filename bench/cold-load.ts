@@ -44,6 +44,12 @@ export interface ColdLoad {
   bytesBeforeLoad: number;
   /** Requests that failed (off-machine ones fail at once: no name resolves but 127.0.0.1). */
   failedRequests: string[];
+  /**
+   * Tandem only: when the app was live (its 'tandem-ready' mark: device probed, session restored, the panes
+   * taking input), ms from navigation start, and the JS it had fetched by then (as transferred).
+   */
+  appReadyMs: number | null;
+  jsBytesBeforeReady: number | null;
   /** Tandem only: what the first contentful paint showed, and when the whole first view was there. */
   realUi: { atFcp: boolean; fcpFrame: UiSample | null; completeAtMs: number | null } | null;
 }
@@ -51,6 +57,7 @@ export interface ColdLoad {
 interface PageFigures {
   probe: ColdProbeState;
   nav: { responseEnd: number; domContentLoadedEventStart: number; loadEventStart: number } | null;
+  ready: number | null;
   resources: {
     name: string;
     initiatorType: string;
@@ -71,6 +78,7 @@ async function readFigures(page: import('@playwright/test').Page): Promise<PageF
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
       probe: JSON.parse(JSON.stringify(probe)) as ColdProbeState,
+      ready: performance.getEntriesByName('tandem-ready')[0]?.startTime ?? null,
       nav: nav
         ? {
             responseEnd: nav.responseEnd,
@@ -132,7 +140,7 @@ export async function coldLoad(browser: Browser, o: ColdLoadOptions): Promise<Co
     } finally {
       if (o.trace) traced = await browser.stopTracing();
     }
-    const { probe, nav, resources } = await readFigures(page);
+    const { probe, nav, ready, resources } = await readFigures(page);
     if (!nav) throw new Error(`${o.url}: no navigation timing entry`);
     const fcpMs = probe.fcp?.startTime ?? null;
     const fcpPaint = probe.fcp ? (probe.fcp.paintTime ?? probe.fcp.startTime) : null;
@@ -169,6 +177,13 @@ export async function coldLoad(browser: Browser, o: ColdLoadOptions): Promise<Co
       requestsBeforeLoad: done(nav.loadEventStart).length + 1,
       bytesBeforeLoad: done(nav.loadEventStart).reduce((a, r) => a + r.transferSize, 0),
       failedRequests: failed,
+      appReadyMs: ready === null ? null : round1(ready),
+      jsBytesBeforeReady:
+        ready === null
+          ? null
+          : done(ready)
+              .filter(isJs)
+              .reduce((a, r) => a + r.encodedBodySize, 0),
       realUi: o.ui ? uiAtFirstPaint(probe.samples, fcpPaint) : null,
     };
   } finally {

@@ -60,6 +60,9 @@ export interface ColdSiteReport {
   scriptUntilLoadMs: MetricSummary;
   mainThreadBusyUntilLoadMs: MetricSummary;
   jsKBBeforeLoad: MetricSummary;
+  /** Tandem: when the app was live (its own mark), and the JS fetched by then; null summaries elsewhere. */
+  appReadyMs: MetricSummary;
+  jsKBBeforeReady: MetricSummary;
   /** Runs with a long task (> 50 ms) before the first contentful paint, and the longest one. */
   runsWithLongTaskBeforeFcp: number;
   longestTaskBeforeFcpMs: number;
@@ -101,6 +104,8 @@ function siteReport(s: SiteSpec, origin: string, runs: ColdLoad[]): ColdSiteRepo
     scriptUntilLoadMs: pick((r) => r.scriptUntilLoadMs),
     mainThreadBusyUntilLoadMs: pick((r) => r.mainThreadBusyUntilLoadMs),
     jsKBBeforeLoad: pick((r) => r.jsBytesBeforeLoad / 1024),
+    appReadyMs: pick((r) => r.appReadyMs),
+    jsKBBeforeReady: pick((r) => (r.jsBytesBeforeReady === null ? null : r.jsBytesBeforeReady / 1024)),
     runsWithLongTaskBeforeFcp: runs.filter((r) => r.longTasksBeforeFcp > 0).length,
     longestTaskBeforeFcpMs: Math.max(0, ...runs.map((r) => r.longestBeforeFcpMs)),
     realUiAtFcpRuns: s.ui ? runs.filter((r) => r.realUi?.atFcp).length : null,

@@ -21,6 +21,8 @@ export function coldSite(
     scriptUntilLoadMs: metric(50),
     mainThreadBusyUntilLoadMs: metric(80),
     jsKBBeforeLoad: metric(70),
+    appReadyMs: metric(null),
+    jsKBBeforeReady: metric(null),
     runsWithLongTaskBeforeFcp: f.longTaskRuns,
     longestTaskBeforeFcpMs: f.longTaskRuns ? 60 : 0,
     realUiAtFcpRuns: f.realUiRuns,

@@ -37,10 +37,17 @@ function coldSite(s: ColdSiteReport): string[] {
     s.realUiAtFcpRuns === null
       ? ''
       : `; real UI in the first paint: ${s.realUiAtFcpRuns}/${s.runs.length} runs`;
+  const ready =
+    s.appReadyMs.median === null
+      ? []
+      : [
+          `    app live (device probed, session restored) at ${ms(s.appReadyMs)} ms, ${ms(s.jsKBBeforeReady, 1)} KB gzip of JS fetched by then`,
+        ];
   return [
     `  ${s.name}: load ${ms(s.navToLoadMs)} ms, FCP ${ms(s.fcpMs)} ms, LCP ${ms(s.lcpMs)} ms, DOMContentLoaded ${ms(s.domContentLoadedMs)} ms`,
     `    script until load ${ms(s.scriptUntilLoadMs)} ms (main thread busy ${ms(s.mainThreadBusyUntilLoadMs)} ms); JS before load ${ms(s.jsKBBeforeLoad, 1)} KB gzip` +
       `; runs with a long task before FCP ${s.runsWithLongTaskBeforeFcp}/${s.runs.length} (longest ${n(s.longestTaskBeforeFcpMs, 0)} ms)${realUi}`,
+    ...ready,
   ];
 }
 
