@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fixtureServer } from './e2e/fixtures/serve.ts';
 import { webllmCatalog } from './build/webllm-catalog.ts';
 import { pwa } from './build/pwa.ts';
+import { prerenderShell } from './build/prerender-shell.ts';
 
 import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
 
@@ -18,7 +19,14 @@ export default defineConfig({
     // Servers a remote pane may reach beyond local ones (TANDEM_REMOTE_ORIGINS, build/csp.ts).
     __TANDEM_REMOTE_ORIGINS__: JSON.stringify(EXTRA_REMOTE_ORIGINS),
   },
-  plugins: [react(), webllmCatalog(), securityPolicy(), pwa(), fixtureServer(process.env.TANDEM_FIXTURES)],
+  plugins: [
+    react(),
+    prerenderShell(),
+    webllmCatalog(),
+    securityPolicy(),
+    pwa(),
+    fixtureServer(process.env.TANDEM_FIXTURES),
+  ],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: SECURITY_HEADERS },
@@ -30,7 +38,13 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/fixtures/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'e2e/fixtures/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'build/**/*.test.ts',
+    ],
     environment: 'node',
     // A hang guard, not a speed check: rendering the recharts charts in jsdom took 17 s once on this 2-core
     // machine while other builds ran (the 5 s default failed a clean-clone CI run).

@@ -7,7 +7,7 @@ import { FIXTURE_PREFIX, MODELS, PACED } from '../e2e/fixtures/models';
 import type { SavedSession } from '../src/controller/persist';
 import type { PaneId } from '../src/store/types';
 import { BASE_URL } from './config';
-import { freshPage, setSharedMaxTokens } from '../e2e/helpers';
+import { freshPage, openModels, setSharedMaxTokens } from '../e2e/helpers';
 
 export { setSharedMaxTokens };
 
@@ -16,6 +16,10 @@ export const LOOP_URL = `${BASE_URL}${FIXTURE_PREFIX}${MODELS.loop.file}`;
 export const PACED_URL = `${BASE_URL}${FIXTURE_PREFIX}${PACED.file}`;
 
 export type PaneName = 'A' | 'B';
+
+/** The accessible names the bench finds the app by (the e2e suite uses the same). */
+export const PROMPT_LABEL = 'Prompt (sent to both panes)';
+export const PANE_REGIONS = ['Pane A', 'Pane B'] as const;
 
 export interface SavedTurnSample {
   status: string;
@@ -33,11 +37,14 @@ const paneId = (p: PaneName): PaneId => (p === 'A' ? 'a' : 'b');
 /** A clean app: no saved session, nothing loaded (the e2e suite's own helper). */
 export const openFreshApp = freshPage;
 
-/** Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up). */
+/**
+ * Adds a looping GGUF by URL in a pane and waits until it is loaded (and warmed up): the pane's model dialog
+ * ("Change model in pane X" opens "Model for pane X"), its add-by-URL form, as the e2e suite does it.
+ */
 export async function loadModelByUrl(page: Page, pane: PaneName, url: string): Promise<void> {
   const r = region(page, pane);
-  await r.getByRole('button', { name: `Change model in pane ${pane}` }).click();
-  await r.getByText('Add a model by URL').click();
+  await openModels(page, pane);
+  if (!(await r.getByLabel(/^Model URL/).isVisible())) await r.getByText('Add a model by URL').click();
   await r.getByLabel(/^Model URL/).fill(url);
   await r.getByRole('button', { name: `Add and load in pane ${pane}` }).click();
   await expect(r.getByText('Ready', { exact: true })).toBeVisible({ timeout: 120_000 });
@@ -80,7 +87,7 @@ export async function sendAndCollect(
   prompt: string,
   panes: PaneName[],
 ): Promise<SavedTurnSample[]> {
-  await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
+  await page.getByLabel(PROMPT_LABEL).fill(prompt);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   return collectLastTurns(page, panes);
 }
@@ -109,7 +116,7 @@ export async function clearChats(page: Page, panes: PaneName[]): Promise<void> {
 
 /** Starts both panes streaming until stopped; resolves once both show streamed text. */
 export async function startStreaming(page: Page, prompt: string, panes: PaneName[]): Promise<void> {
-  await page.getByLabel('Prompt (sent to both panes)').fill(prompt);
+  await page.getByLabel(PROMPT_LABEL).fill(prompt);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   for (const p of panes) await expect(streaming(page, p)).toContainText('tick tock');
 }

@@ -13,14 +13,14 @@ export type CpuByClass = Record<ThreadClass, number>;
 
 export interface CpuSnapshot {
   at: number;
-  /** Clock ticks used so far, per "pid/tid" with its class. */
-  ticks: Map<string, { cls: ThreadClass; ticks: number }>;
+  /** Clock ticks used so far, per "pid/tid" with its class, and (engine workers) ns spent waiting for a core. */
+  ticks: Map<string, { cls: ThreadClass; ticks: number; waitNs: number }>;
 }
 
 /** Linux reports thread CPU time in USER_HZ ticks, 100 a second on every mainstream kernel. */
 const TICKS_PER_S = 100;
 
-function classify(processType: string, thread: string): ThreadClass {
+export function classify(processType: string, thread: string): ThreadClass {
   if (thread.startsWith('DedicatedWorker')) return 'workers';
   if (processType === 'gpu-process') return 'gpuProcess';
   if (processType !== 'renderer') return 'other';
@@ -37,9 +37,20 @@ const read = (path: string): string | null => {
   }
 };
 
-export function cpuSnapshot(): CpuSnapshot | null {
-  if (process.platform !== 'linux') return null;
-  const ticks: CpuSnapshot['ticks'] = new Map();
+export interface BrowserThread {
+  pid: number;
+  tid: number;
+  cls: ThreadClass;
+  /** Clock ticks used so far (user + system). */
+  ticks: number;
+  /** Engine workers only (else 0): ns spent runnable but waiting for a core (/proc/…/schedstat). */
+  waitNs: number;
+}
+
+/** Every thread of every Chromium process on this machine, classified; empty off Linux. */
+export function browserThreads(): BrowserThread[] {
+  if (process.platform !== 'linux') return [];
+  const threads: BrowserThread[] = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     if (!/chrom/i.test(read(`/proc/${pid}/comm`) ?? '')) continue;
     const type = /--type=([\w-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? '')?.[1] ?? 'browser';
@@ -55,12 +66,25 @@ export function cpuSnapshot(): CpuSnapshot | null {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       // After "(name) ": state, then utime and stime are the 12th and 13th fields.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(`${pid}/${tid}`, {
-        cls: classify(type, name),
+      const cls = classify(type, name);
+      const sched = cls === 'workers' ? read(`/proc/${pid}/task/${tid}/schedstat`) : null;
+      threads.push({
+        pid: Number(pid),
+        tid: Number(tid),
+        cls,
         ticks: Number(fields[11]) + Number(fields[12]),
+        waitNs: Number(sched?.split(' ')[1] ?? 0) || 0,
       });
     }
   }
+  return threads;
+}
+
+export function cpuSnapshot(): CpuSnapshot | null {
+  if (process.platform !== 'linux') return null;
+  const ticks: CpuSnapshot['ticks'] = new Map();
+  for (const t of browserThreads())
+    ticks.set(`${t.pid}/${t.tid}`, { cls: t.cls, ticks: t.ticks, waitNs: t.waitNs });
   return { at: Date.now(), ticks };
 }
 
@@ -72,6 +96,18 @@ export function addCpuBetween(a: CpuSnapshot | null, b: CpuSnapshot | null, into
     into[cls] += Math.max(0, ticks - before) / TICKS_PER_S;
   }
   return (b.at - a.at) / 1000;
+}
+
+/**
+ * Seconds the engine worker threads spent runnable but not running between two snapshots: time they waited
+ * for a core (taken by other threads of the browser, or by other processes on the machine).
+ */
+export function engineWaitBetween(a: CpuSnapshot | null, b: CpuSnapshot | null): number {
+  if (!a || !b) return 0;
+  let ns = 0;
+  for (const [key, t] of b.ticks)
+    if (t.cls === 'workers') ns += Math.max(0, t.waitNs - (a.ticks.get(key)?.waitNs ?? 0));
+  return ns / 1e9;
 }
 
 export const noCpu = (): CpuByClass => Object.fromEntries(THREAD_CLASSES.map((k) => [k, 0])) as CpuByClass;

@@ -32,6 +32,8 @@ export interface HarnessApi {
   load(count: number, spec: ModelSpec): Promise<LoadedInfo[]>;
   /** Sends the same conversation to every loaded worker at once and waits for all replies. */
   run(messages: ChatMessage[], sampling: Sampling): Promise<HarnessTurn[]>;
+  /** Asks every worker to stop the reply it is streaming (the app's Stop); run() then resolves. */
+  interrupt(): Promise<void>;
   /** Stops every worker. */
   shutdown(): void;
 }

@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import type { ChatMessage, LoadedInfo, ModelSpec, Sampling } from '../src/engine/types';
 import type { EnvironmentInfo, HarnessApi, HarnessTurn } from './harness-api';
 
-type Method = 'environment' | 'load' | 'run';
+type Method = 'environment' | 'load' | 'run' | 'interrupt';
 
 /** Calls one method of `window.tandemBench` in the harness page, with arguments Playwright can serialize. */
 async function callHarness<M extends Method>(
@@ -33,6 +33,8 @@ export const loadHarness = (page: Page, count: number, spec: ModelSpec): Promise
 
 export const runHarness = (page: Page, messages: ChatMessage[], sampling: Sampling): Promise<HarnessTurn[]> =>
   callHarness(page, 'run', messages, sampling);
+
+export const interruptHarness = (page: Page): Promise<void> => callHarness(page, 'interrupt');
 
 export async function shutdownHarness(page: Page): Promise<void> {
   await page.evaluate(() => window.tandemBench?.shutdown());

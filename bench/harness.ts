@@ -3,6 +3,9 @@
  * with no React, no store, no persistence and nothing rendered while tokens stream. Token times are
  * collected exactly as the app gets them: the worker's own timestamps.
  */
+// First, as in the app (src/main.tsx): the page's CSP requires Trusted Types, and the engine worker's URL
+// goes through this policy.
+import '../src/security/trusted-types';
 import { EngineClient } from '../src/engine/client';
 import type { ChatMessage, LoadedInfo, ModelSpec, Sampling, TokenEvent } from '../src/engine/types';
 import type { EnvironmentInfo, HarnessApi, HarnessTurn } from './harness-api';
@@ -69,6 +72,9 @@ const api: HarnessApi = {
   },
   run(messages: ChatMessage[], sampling: Sampling) {
     return Promise.all(clients.map((c) => runOne(c, messages, sampling)));
+  },
+  async interrupt() {
+    await Promise.all(clients.map((c) => c.interrupt()));
   },
   shutdown() {
     for (const c of clients) c.terminate();

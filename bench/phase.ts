@@ -6,10 +6,11 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import type { ChatMessage, Sampling } from '../src/engine/types';
 import { clearChats, sendAndCollect, type PaneName } from './app-driver';
-import { addCpuBetween, cpuPer, cpuSnapshot, noCpu } from './cpu-threads';
+import { addCpuBetween, cpuPer, cpuSnapshot, engineWaitBetween, noCpu } from './cpu-threads';
 import { PROMPT, RUNS, WARMUP_RUNS } from './config';
 import { runHarness } from './harness-driver';
 import { MainThreadMeter } from './main-thread';
+import type { Pinning } from './pin';
 import type { PhaseReport, RunRecord } from './report';
 import { ratio, ratioInterval, runRate, summarize, turnSample, type TurnSample } from './stats';
 
@@ -28,6 +29,8 @@ export interface Phase {
   /** Sets up the bare side once the app's first run has shown what it sends. */
   prepareBare: () => Promise<BareInput>;
   log: (line: string) => void;
+  /** Engine workers on a core of their own (bench/pin.ts); threads are placed again before every run. */
+  pinning?: Pinning;
 }
 
 /** A run is comparable only if it streamed exactly max_tokens and was cut there. */
@@ -40,6 +43,7 @@ function checked(samples: TurnSample[], what: string, maxTokens: number): TurnSa
   return samples;
 }
 
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const fmt = (x: number | null): string => (x === null ? '—' : x.toFixed(1).padStart(6));
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
@@ -51,15 +55,19 @@ export async function runPhase({
   maxTokens,
   prepareBare,
   log,
+  pinning,
 }: Phase): Promise<PhaseReport> {
   const runs: RunRecord[] = [];
   let bareInput: BareInput | null = null;
   const label = panes.length === 1 ? 'one pane ' : 'two panes';
   const cpu = { app: noCpu(), bare: noCpu() };
+  const wallS = { app: 0, bare: 0 };
+  const waitS = { app: 0, bare: 0 };
   let measuredRuns = 0;
   for (let i = 0; i < WARMUP_RUNS + RUNS; i++) {
     const warmup = i < WARMUP_RUNS;
     const load1 = loadavg()[0] ?? null;
+    pinning?.pass();
     const before = await meter.read();
     const appCpu = cpuSnapshot();
     const appTurns = await sendAndCollect(app, PROMPT, panes);
@@ -67,14 +75,18 @@ export async function runPhase({
     const mainThread = MainThreadMeter.between(before, await meter.read());
     await clearChats(app, panes);
     bareInput ??= await prepareBare();
+    pinning?.pass();
     const idleBefore = await meter.read();
     const bareCpu = cpuSnapshot();
     const bareTurns = await runHarness(bare, bareInput.messages, bareInput.sampling);
     const bareCpuEnd = cpuSnapshot();
     if (!warmup) {
-      const measured = addCpuBetween(appCpu, appCpuEnd, cpu.app) > 0;
-      addCpuBetween(bareCpu, bareCpuEnd, cpu.bare);
-      if (measured) measuredRuns++;
+      const appS = addCpuBetween(appCpu, appCpuEnd, cpu.app);
+      wallS.bare += addCpuBetween(bareCpu, bareCpuEnd, cpu.bare);
+      wallS.app += appS;
+      waitS.app += engineWaitBetween(appCpu, appCpuEnd);
+      waitS.bare += engineWaitBetween(bareCpu, bareCpuEnd);
+      if (appS > 0) measuredRuns++;
     }
     const appPageIdle = MainThreadMeter.between(idleBefore, await meter.read());
     // Both sides must have done the same work: the same text, token for token.
@@ -128,7 +140,16 @@ export async function runPhase({
     overheadInterval95: ratioInterval(appRates, bareRates),
     appMainThreadBusy: summarize(busy('app')),
     appMainThreadBusyWhileIdle: summarize(busy('bare')),
-    cpu: { app: cpuPer(cpu.app, measuredRuns), bare: cpuPer(cpu.bare, measuredRuns) },
+    cpu: {
+      app: cpuPer(cpu.app, measuredRuns),
+      bare: cpuPer(cpu.bare, measuredRuns),
+      wallS: measuredRuns
+        ? { app: round3(wallS.app / measuredRuns), bare: round3(wallS.bare / measuredRuns) }
+        : null,
+      engineWaitS: measuredRuns
+        ? { app: round3(waitS.app / measuredRuns), bare: round3(waitS.bare / measuredRuns) }
+        : null,
+    },
     runs,
   };
 }

@@ -93,6 +93,23 @@ export function ratioInterval(
     return x !== null && y !== null && y !== undefined ? [[x, y] as const] : [];
   });
   if (pairs.length < 3) return null;
+  return bootstrap(pairs, rounds, (pick) =>
+    ratio(median(pick.map((p) => p[0])), median(pick.map((p) => p[1]))),
+  );
+}
+
+/** 95 % bootstrap interval of the median of `xs` (seeded). Null for fewer than 3 values. */
+export function medianInterval(xs: readonly (number | null)[], rounds = 2000): [number, number] | null {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  return v.length < 3 ? null : bootstrap(v, rounds, median);
+}
+
+/** Percentile bootstrap (2.5 %, 97.5 %) of `stat` over resamples of `items`, with a fixed seed. */
+function bootstrap<T>(
+  items: readonly T[],
+  rounds: number,
+  stat: (pick: T[]) => number | null,
+): [number, number] | null {
   let seed = 0x2f6b4a1d;
   const random = (): number => {
     // xorshift32
@@ -101,13 +118,13 @@ export function ratioInterval(
     seed ^= seed << 5;
     return (seed >>> 0) / 2 ** 32;
   };
-  const ratios: number[] = [];
+  const values: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const pick = pairs.map(() => pairs[Math.floor(random() * pairs.length)] ?? pairs[0]);
-    const q = ratio(median(pick.map((p) => p?.[0] ?? NaN)), median(pick.map((p) => p?.[1] ?? NaN)));
-    if (q !== null) ratios.push(q);
+    const pick = items.map(() => items[Math.floor(random() * items.length)] ?? items[0]);
+    const q = stat(pick.filter((p): p is T => p !== undefined));
+    if (q !== null) values.push(q);
   }
-  const lo = percentile(ratios, 2.5);
-  const hi = percentile(ratios, 97.5);
+  const lo = percentile(values, 2.5);
+  const hi = percentile(values, 97.5);
   return lo === null || hi === null ? null : [lo, hi];
 }

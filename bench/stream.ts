@@ -2,11 +2,19 @@
  * Frame rate and long tasks while both panes stream, cut to the part of the window in which both were
  * still streaming (a fast machine can fill the model's context before the window ends).
  */
-import type { SavedTurnSample } from './app-driver';
-import type { CpuByClass } from './cpu-threads';
-import type { MainThreadUse } from './main-thread';
+import type { Page } from '@playwright/test';
+import {
+  collectLastTurns,
+  setSharedMaxTokens,
+  startStreaming,
+  stopAll,
+  type SavedTurnSample,
+} from './app-driver';
+import { PROMPT, STREAM_MS } from './config';
+import { addCpuBetween, cpuPer, cpuSnapshot, noCpu, type CpuByClass } from './cpu-threads';
+import { MainThreadMeter, type MainThreadUse } from './main-thread';
 import type { WindowSample } from './probes';
-import type { BenchReport } from './report';
+import type { StreamWindow } from './report';
 import { rateInWindow, summarize } from './stats';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -18,7 +26,7 @@ export function streamFigures(
   mainThread: MainThreadUse,
   longTasksSupported: boolean,
   cpu: CpuByClass | null,
-): Pick<BenchReport, 'longTasks' | 'fps' | 'frames' | 'streaming'> {
+): StreamWindow {
   const lastTokens = streamed.map((t) => (t.tokenTimes.at(-1) ?? -Infinity) - win.timeOrigin);
   const end = Math.min(win.end, ...lastTokens);
   const { start } = win;
@@ -58,4 +66,45 @@ export function streamFigures(
       cpu,
     },
   };
+}
+
+/** Far more than the stream window can use: the looping model streams until Stop all. */
+const ENDLESS = 100_000;
+const IDLE_MS = 2000;
+
+async function measureWindow(page: Page, ms: number): Promise<WindowSample & { timeOrigin: number }> {
+  return page.evaluate(async (d) => {
+    const probe = window.tandemProbe;
+    if (!probe) throw new Error('the frame probe was not injected');
+    return { ...(await probe.measure(d)), timeOrigin: performance.timeOrigin };
+  }, ms);
+}
+
+/**
+ * The demo case: both panes (the tiny model loaded in each) streaming as fast as they go while someone
+ * watches the live charts; frames, long tasks, main-thread use and CPU by thread class over STREAM_MS.
+ */
+export async function measureStream(app: Page, log: (s: string) => void): Promise<StreamWindow> {
+  const meter = await MainThreadMeter.attach(app);
+  await app.bringToFront();
+  const idle = await measureWindow(app, IDLE_MS);
+  await setSharedMaxTokens(app, ENDLESS);
+  await startStreaming(app, PROMPT, ['A', 'B']);
+  // Charts out of view cost nothing: the window is measured with them in view.
+  await app.getByRole('region', { name: 'Telemetry' }).scrollIntoViewIfNeeded();
+  log(
+    `stream: both panes streaming, charts in view; counting frames and long tasks for ${STREAM_MS / 1000} s`,
+  );
+  const before = await meter.read();
+  const cpuBefore = cpuSnapshot();
+  const win = await measureWindow(app, STREAM_MS);
+  const cpuAfter = cpuSnapshot();
+  const mainThread = MainThreadMeter.between(before, await meter.read());
+  const cpu = noCpu();
+  const cpuS = addCpuBetween(cpuBefore, cpuAfter, cpu);
+  await stopAll(app);
+  const streamed = await collectLastTurns(app, ['A', 'B']);
+  const supported = await app.evaluate(() => window.tandemProbe?.longTasksSupported ?? false);
+  await meter.detach();
+  return streamFigures(win, idle, streamed, mainThread, supported, cpuPer(cpu, cpuS));
 }

@@ -75,7 +75,8 @@ export async function freshPage(page: Page): Promise<void> {
       }),
   );
   await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Pane A' })).toBeVisible();
+  // The first paint is the shell (panes without controls): the app has started once a pane can change model.
+  await expect(page.getByRole('button', { name: 'Change model in pane A' })).toBeVisible();
 }
 
 export interface SavedTurn {

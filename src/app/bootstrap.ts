@@ -32,6 +32,8 @@ export async function bootstrap(): Promise<void> {
   watchPresentLink();
   const s = useStore.getState();
   useStore.setState({ device, linkProblems: fromUrl.problems });
+  // The panes are live from here: the bench's cold start reads this mark (bench/cold-load.ts).
+  performance.mark('tandem-ready');
   const [a, b] = defaultPair(device.f16);
   const defaults = { a: { engine: 'webllm' as const, id: a }, b: { engine: 'webllm' as const, id: b } };
   for (const id of PANES)

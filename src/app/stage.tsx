@@ -9,6 +9,7 @@ import { useStore } from '../store/store';
 import type { PaneId } from '../store/types';
 import { useDisplayOrder, usePaneName } from '../store/use-blind';
 import { useMedia } from '../ui/use-media';
+import { PaneShell } from './shell';
 
 export const PHONE = '(max-width: 760px)';
 
@@ -31,8 +32,10 @@ export function Stage() {
   const order = useDisplayOrder();
   if (!ready)
     return (
+      // The panes' frames as the shell painted them, until the device probe and the restore are done.
       <main className="stage" aria-busy="true">
-        <p className="stage-wait">Checking this device…</p>
+        <PaneShell label="Pane A" badge="A" tone="a" />
+        <PaneShell label="Pane B" badge="B" tone="b" />
       </main>
     );
   if (!phone)

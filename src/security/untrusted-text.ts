@@ -33,18 +33,24 @@ export function stripInvisible(s: string): string {
   return s.replace(INVISIBLE, '');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Made on first use, not when the module loads: creating a grapheme segmenter loads ICU's break rules
+ * (~40 ms cold), which would lengthen the app's start-up task; most labels are short and never need it.
+ */
+let segmenter: Intl.Segmenter | null = null;
+const graphemes = (): Intl.Segmenter =>
+  (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** The characters a reader sees (grapheme clusters). */
 export function visibleLength(s: string): number {
-  return Array.from(graphemes.segment(s)).length;
+  return Array.from(graphemes().segment(s)).length;
 }
 
 /** Shortens to at most `max` visible characters, with an ellipsis where it was cut. */
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
   const kept: string[] = [];
-  for (const { segment } of graphemes.segment(s)) {
+  for (const { segment } of graphemes().segment(s)) {
     if (kept.length === max) return `${kept.slice(0, max - 1).join('')}…`;
     kept.push(segment);
   }

@@ -48,7 +48,7 @@ function liveTable(series: PaneThroughput[], look: PaneLook): TableSpec {
   };
 }
 
-/** Decode tokens/s over time for both panes on one chart, redrawn at most 10 times a second. */
+/** Decode tokens/s over time for both panes on one chart, redrawn at most once a second (useSampled). */
 export function ThroughputChart() {
   const [a, b] = useSampled(readPanes);
   const look = usePaneLook();

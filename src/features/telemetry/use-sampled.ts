@@ -7,8 +7,12 @@ import { flushSync } from 'react-dom';
 import { useStore, type AppState } from '../../store/store';
 import { CHARTS_FRESH_EVENT } from '../../ui/charts-fresh';
 
-/** 2.5 Hz: the most a chart is redrawn while panes stream (the target allows 10; a recharts redraw costs ~40 ms of main thread on a slow CPU). */
-export const SAMPLE_INTERVAL_MS = 400;
+/**
+ * 1 Hz: the most a chart is redrawn while panes stream. A recharts redraw costs 30–70 ms of main thread on
+ * this project's 2-core machine (bench profile), which at 2.5 Hz was most of the page's own cost while it
+ * streamed; the live curve is a rolling one-second rate, so a redraw a second shows all it has to show.
+ */
+export const SAMPLE_INTERVAL_MS = 1000;
 
 /** False while the charts are scrolled out of view: nobody sees them, so they are not redrawn. */
 export const SamplingActive = createContext(true);
