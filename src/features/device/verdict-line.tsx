@@ -46,7 +46,7 @@ export function VerdictLine() {
       {models.length > 0 && device.webgpu && device.adapter && (
         <span className={`chip ${v.level}`}>{LEVEL[v.level]}</span>
       )}
-      <span className="verdict-text">
+      <span className="verdict-text" title={`${need ? `${need} · ` : ''}${adapter}`}>
         {need ? `${need} · ` : ''}
         {adapter}
       </span>
