@@ -93,3 +93,8 @@ export function runSpeed(answers: readonly (McAnswer | null | undefined)[]): Run
 export function formatAccuracy(s: Score): string {
   return formatProportion(s.accuracy, s.interval);
 }
+
+/** "60.0% (95% CI 23.1–88.2%), 3 / 5": the accuracy with its interval, and the counts it rests on. */
+export function formatScore(s: Score): string {
+  return `${formatAccuracy(s)}, ${s.correct} / ${s.scored}`;
+}

@@ -5,8 +5,7 @@ import { useStore } from '../../store/store';
 import type { PaneId, PaneState } from '../../store/types';
 import { formatMs } from '../../ui/format';
 import { DownloadPanel } from '../models/download-panel';
-import { modelLabel } from '../../security/model-label';
-import { usePaneName, usePaneRef, useReveals, useScrub, useSlot } from '../../store/use-blind';
+import { useModelName, usePaneName, usePaneRef, useReveals, useScrub, useSlot } from '../../store/use-blind';
 import { EmptyPane } from './empty-pane';
 import { ErrorBox } from './error-box';
 import { LiveFigures } from './live-figures';
@@ -44,11 +43,9 @@ export const Pane = memo(function Pane({ pane }: { pane: PaneId }) {
   const slot = useSlot(pane);
   const identity = useReveals('identity');
   const scrub = useScrub();
-  const model = state.model
-    ? identity
-      ? modelLabel(state.model.id, state.model.url)
-      : null
-    : 'no model loaded';
+  // The model's name as the page may show it (null while blind).
+  const named = useModelName(pane);
+  const model = state.model ? named : 'no model loaded';
   const empty = state.messages.length === 0 && state.status !== 'generating';
   const status = paneStatusText({ status: state.status, stopping: state.stopping, started: state.started });
   return (

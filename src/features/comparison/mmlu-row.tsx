@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatAccuracy, paneScore } from '../../quality/score';
+import { formatScore, paneScore } from '../../quality/score';
 import { useStore } from '../../store/store';
 import { PANES } from '../../store/types';
 
@@ -18,9 +18,7 @@ export function MmluMeasuredRow() {
         const other = model && loaded[id] !== model ? ` (for ${model})` : '';
         return (
           <td key={id}>
-            {model && s.scored
-              ? `${formatAccuracy(s)}, ${s.correct} / ${s.scored}${s.pending ? ' (unfinished)' : ''}${other}`
-              : '—'}
+            {model && s.scored ? `${formatScore(s)}${s.pending ? ' (unfinished)' : ''}${other}` : '—'}
           </td>
         );
       })}

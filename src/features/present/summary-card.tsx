@@ -11,7 +11,7 @@ import { useStore } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { useDisplayOrder, useModelName, usePaneName, useReveals } from '../../store/use-blind';
 import { usePaneDownloadSize, usePaneMemory } from '../../store/use-figures';
-import { formatAccuracy, paneScore } from '../../quality/score';
+import { formatScore, paneScore } from '../../quality/score';
 import { formatBytes, formatMs, formatRate } from '../../ui/format';
 import { demoSummary, tallyChecks, type CheckItem } from './summary';
 
@@ -43,7 +43,7 @@ function useMmlu(pane: PaneId): { text: string; questions: number; seed: number 
   const score = paneScore(run, pane);
   if (!score.scored) return null;
   return {
-    text: `${formatAccuracy(score)}, ${score.correct} / ${score.scored}`,
+    text: formatScore(score),
     questions: run.questions.length,
     seed: run.config.seed,
   };

@@ -1,6 +1,6 @@
 import { subjectWords } from '../../quality/mmlu';
 import { publishedMmlu } from '../../quality/published';
-import { formatAccuracy, paneScore, runPanes, runSpeed, subjectRows } from '../../quality/score';
+import { formatAccuracy, formatScore, paneScore, runPanes, runSpeed, subjectRows } from '../../quality/score';
 import type { QualityRun } from '../../quality/types';
 import { formatMs, formatRate } from '../../ui/format';
 import { PaneHeaders } from './pane-headers';
@@ -81,7 +81,7 @@ export function RunResults({ run }: { run: QualityRun }) {
               <td>{r.questions}</td>
               {panes.map((id) => {
                 const s = r.scores[id];
-                return <td key={id}>{s ? `${formatAccuracy(s)}, ${s.correct} / ${s.scored}` : '—'}</td>;
+                return <td key={id}>{s ? formatScore(s) : '—'}</td>;
               })}
             </tr>
           ))}
