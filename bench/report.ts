@@ -1,4 +1,5 @@
 /** The shape of bench-report.json, and the targets each figure is judged against. */
+import type { HotFunction } from './profile';
 import type { BundleReport } from './bundle';
 import type { CpuByClass } from './cpu-threads';
 import type { ColdStartReport } from './cold-start';
@@ -120,6 +121,8 @@ export interface StreamWindow {
     /** The whole browser's CPU by thread class over the window (cores busy); null off Linux. */
     cpu: CpuByClass | null;
   };
+  /** The main thread's functions with the most self time (TANDEM_BENCH_PROFILE set), else null. */
+  hotFunctions: HotFunction[] | null;
 }
 
 export interface BenchReport {

@@ -14,6 +14,7 @@ import { PROMPT, STREAM_MS } from './config';
 import { addCpuBetween, cpuPer, cpuSnapshot, noCpu, type CpuByClass } from './cpu-threads';
 import { MainThreadMeter, type MainThreadUse } from './main-thread';
 import type { WindowSample } from './probes';
+import { PageProfiler, type HotFunction } from './profile';
 import type { StreamWindow } from './report';
 import { rateInWindow, summarize } from './stats';
 
@@ -26,6 +27,7 @@ export function streamFigures(
   mainThread: MainThreadUse,
   longTasksSupported: boolean,
   cpu: CpuByClass | null,
+  hot: HotFunction[] | null = null,
 ): StreamWindow {
   const lastTokens = streamed.map((t) => (t.tokenTimes.at(-1) ?? -Infinity) - win.timeOrigin);
   const end = Math.min(win.end, ...lastTokens);
@@ -65,6 +67,7 @@ export function streamFigures(
       mainThread,
       cpu,
     },
+    hotFunctions: hot,
   };
 }
 
@@ -97,7 +100,9 @@ export async function measureStream(app: Page, log: (s: string) => void): Promis
   );
   const before = await meter.read();
   const cpuBefore = cpuSnapshot();
+  const profiler = await PageProfiler.start(app);
   const win = await measureWindow(app, STREAM_MS);
+  const hot = (await profiler?.stop()) ?? null;
   const cpuAfter = cpuSnapshot();
   const mainThread = MainThreadMeter.between(before, await meter.read());
   const cpu = noCpu();
@@ -106,5 +111,5 @@ export async function measureStream(app: Page, log: (s: string) => void): Promis
   const streamed = await collectLastTurns(app, ['A', 'B']);
   const supported = await app.evaluate(() => window.tandemProbe?.longTasksSupported ?? false);
   await meter.detach();
-  return streamFigures(win, idle, streamed, mainThread, supported, cpuPer(cpu, cpuS));
+  return streamFigures(win, idle, streamed, mainThread, supported, cpuPer(cpu, cpuS), hot);
 }

@@ -80,6 +80,14 @@ function stream(st: StreamWindow | null): string[] {
     `  main thread ${pct(m.busy)} busy (script ${n(m.scriptMs, 0)} ms, layout ${n(m.layoutMs, 0)} ms, style ${n(m.styleMs, 0)} ms of ${n(m.wallMs, 0)} ms)`,
     ...(st.streaming.cpu ? [`  CPU, cores busy: ${cpuLine(st.streaming.cpu)}`] : []),
     `  ${st.streaming.panes.map((p) => `pane ${p.pane} ${n(p.tokensPerS)} tok/s${p.streamedThroughWindow ? '' : ' (stopped before the window ended!)'}`).join(', ')}`,
+    ...(st.hotFunctions
+      ? [
+          `  most main-thread self time (CPU profile): ${st.hotFunctions
+            .slice(0, 8)
+            .map((h) => `${h.where} ${n(h.selfMs, 0)} ms`)
+            .join('; ')}`,
+        ]
+      : []),
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The telemetry charts as one PNG: each `figure[data-chart]` (see telemetry/chart-figure.tsx) becomes a
- * panel — its caption, its recharts SVG(s) serialised and drawn onto a canvas where they sit on the
- * page, and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
+ * panel — its caption, its plots where they sit on the page (recharts SVGs serialised and drawn; the live
+ * charts' canvases, see telemetry/line-canvas.tsx, copied as they are), and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
  */
 
 import { freshCharts } from '../../ui/charts-fresh';
@@ -11,10 +11,13 @@ const LINE = 18;
 const FONT = '13px system-ui, sans-serif';
 const BOLD = '600 14px system-ui, sans-serif';
 
+/** What a chart is drawn on: an SVG (recharts) or a canvas (uPlot). */
+type Surface = SVGSVGElement | HTMLCanvasElement;
+
 interface Panel {
   title: string;
   legend: { label: string; color: string; dash: string }[];
-  plots: { svg: SVGSVGElement; x: number; y: number; w: number; h: number }[];
+  plots: { surface: Surface; x: number; y: number; w: number; h: number }[];
   width: number;
   /** Height of the plots alone. */
   plotHeight: number;
@@ -46,14 +49,14 @@ function svgImage(svg: SVGSVGElement, w: number, h: number): Promise<HTMLImageEl
 }
 
 function readPanel(fig: HTMLElement): Panel | null {
-  const svgs = [...fig.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
-  if (svgs.length === 0) return null;
-  const rects = svgs.map((s) => s.getBoundingClientRect());
+  const surfaces = [...fig.querySelectorAll<Surface>('svg.recharts-surface, .uplot canvas')];
+  if (surfaces.length === 0) return null;
+  const rects = surfaces.map((s) => s.getBoundingClientRect());
   const left = Math.min(...rects.map((r) => r.left));
   const top = Math.min(...rects.map((r) => r.top));
-  const plots = svgs.map((svg, i) => {
+  const plots = surfaces.map((surface, i) => {
     const r = rects[i] ?? new DOMRect();
-    return { svg, x: r.left - left, y: r.top - top, w: Math.ceil(r.width), h: Math.ceil(r.height) };
+    return { surface, x: r.left - left, y: r.top - top, w: Math.ceil(r.width), h: Math.ceil(r.height) };
   });
   const legend = [...fig.querySelectorAll<HTMLElement>('[data-legend] li[data-color]')].map((li) => ({
     label: li.textContent.trim(),
@@ -107,7 +110,13 @@ export async function chartsToPng(root: ParentNode = document): Promise<Blob | n
     ctx.fillStyle = '#222';
     ctx.font = BOLD;
     ctx.fillText(p.title, PAD, y + 13);
-    const images = await Promise.all(p.plots.map((pl) => svgImage(pl.svg, pl.w, pl.h)));
+    const images = await Promise.all(
+      p.plots.map((pl) =>
+        pl.surface instanceof HTMLCanvasElement
+          ? Promise.resolve(pl.surface)
+          : svgImage(pl.surface, pl.w, pl.h),
+      ),
+    );
     images.forEach((img, i) => {
       const pl = p.plots[i];
       if (pl) ctx.drawImage(img, PAD + pl.x, y + LINE + pl.y, pl.w, pl.h);

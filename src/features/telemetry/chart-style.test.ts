@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, niceCeil, tick } from './chart-style';
+import { fixed, niceCeil, readout, tick, yEnd } from './chart-style';
 
 describe('axis helpers', () => {
   it('rounds an axis end up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
@@ -16,5 +16,31 @@ describe('axis helpers', () => {
     expect(fixed(null)).toBe('—');
     expect(fixed(NaN)).toBe('—');
     expect(fixed(12.346, 2)).toBe('12.35');
+  });
+
+  it('ends the y axis above every value and the reference line', () => {
+    expect(
+      yEnd(
+        [
+          [1, null, 42],
+          [null, 7],
+        ],
+        null,
+      ),
+    ).toBe(50);
+    expect(yEnd([[1, 2]], 2264)).toBe(2500);
+    expect(yEnd([[], [null]], null)).toBe(1);
+  });
+
+  it('reads out every line at the pointer, a gap as a dash', () => {
+    const spec = { lines: [{ label: 'Pane A' }, { label: 'Pane B' }], unit: 'tok/s' };
+    const data = [
+      [0.1, 0.2],
+      [55.12, 60],
+      [null, 48],
+    ];
+    expect(readout(spec, data, 0)).toBe('0.10 s: Pane A 55.1 tok/s · Pane B —');
+    expect(readout(spec, data, 1)).toBe('0.20 s: Pane A 60.0 tok/s · Pane B 48.0 tok/s');
+    expect(readout(spec, data, 5)).toBe('');
   });
 });

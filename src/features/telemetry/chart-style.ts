@@ -44,14 +44,24 @@ export const fifths = (end: number): number[] => [0, 1, 2, 3, 4, 5].map((i) => (
 /** Tick text without float noise (0.30000000000000004 → 0.3). */
 export const tick = (v: number): string => String(Number(v.toPrecision(6)));
 
-/** An x axis of seconds (`tS` in the rows) from 0 to a niceCeil end, with six round ticks. */
-export const secondsAxis = (xMax: number, title: string) => ({
-  type: 'number' as const,
-  dataKey: 'tS',
-  domain: [0, xMax],
-  ticks: fifths(xMax),
-  stroke: AXIS_COLOR,
-  tick: TEXT_STYLE,
-  tickFormatter: tick,
-  label: xTitle(title),
-});
+/** The end of the y axis: round, above every value and the reference line; 1 when there is nothing. */
+export function yEnd(ys: readonly (readonly (number | null)[])[], reference: number | null): number {
+  let max = reference ?? 0;
+  for (const line of ys) for (const v of line) if (v !== null && v > max) max = v;
+  return niceCeil(max);
+}
+
+/** The read-out for the data point at index i: "1.2 s: Pane A 55.1 tok/s · Pane B —". */
+export function readout(
+  spec: { lines: readonly { label: string }[]; unit: string },
+  data: readonly (ArrayLike<number | null | undefined> | undefined)[],
+  i: number,
+): string {
+  const x = data[0]?.[i];
+  if (typeof x !== 'number') return '';
+  const values = spec.lines.map((l, j) => {
+    const v = data[j + 1]?.[i];
+    return `${l.label} ${typeof v === 'number' ? `${v.toFixed(1)} ${spec.unit}` : '—'}`;
+  });
+  return `${x.toFixed(2)} s: ${values.join(' · ')}`;
+}

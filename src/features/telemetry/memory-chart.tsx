@@ -1,22 +1,12 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MemorySample } from '../../engine/types';
 import type { AppState } from '../../store/store';
 import type { PaneId } from '../../store/types';
 import { modelLabel } from '../../security/model-label';
 import { formatBytes } from '../../ui/format';
 import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
-import {
-  AXIS_COLOR,
-  CHART_FRAME,
-  fixed,
-  GRID_COLOR,
-  niceCeil,
-  secondsAxis,
-  TEXT_STYLE,
-  tick,
-  yTitle,
-} from './chart-style';
+import { fixed, niceCeil } from './chart-style';
+import { LineCanvas } from './line-canvas';
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
 import { usePaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -28,6 +18,7 @@ const PEAK_COLOR = '#8a8a8a';
 const HEAP_COLOR = '#2e8b57';
 const WASM_COLOR = '#7b4fc9';
 const VRAM_COLOR = '#b03060';
+const VRAM_DASH = '2 4';
 
 function memoryTable(
   name: string,
@@ -92,8 +83,15 @@ export function MemoryChart({
     lines.push({ key: 'jsHeapMiB', label: 'worker JS heap (MiB)', color: HEAP_COLOR });
   if (wasm.length > 0)
     lines.push({ key: 'wasmMiB', label: 'llama.cpp worker incl. WASM heap (MiB)', color: WASM_COLOR });
+  const x = useMemo(() => rows.map((r) => r.tS), [rows]);
+  const keys = lines.map((l) => l.key).join();
+  const ys = useMemo(
+    () => keys.split(',').map((k) => rows.map((r) => r[k as keyof MemoryRow] ?? null)),
+    [rows, keys],
+  );
   const legend: LegendEntry[] = [...lines];
-  if (vramMB !== null) legend.push({ label: 'published vram_required_MB', color: VRAM_COLOR, dash: '2 4' });
+  if (vramMB !== null)
+    legend.push({ label: 'published vram_required_MB', color: VRAM_COLOR, dash: VRAM_DASH });
   return (
     <ChartFigure
       id={`memory-${pane}`}
@@ -103,40 +101,20 @@ export function MemoryChart({
       table={memoryTable(look.name[pane], samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
     >
-      <LineChart data={rows} {...CHART_FRAME}>
-        <CartesianGrid stroke={GRID_COLOR} />
-        <XAxis {...secondsAxis(xMax, 'time since first memory sample (s, worker clock)')} />
-        <YAxis
-          stroke={AXIS_COLOR}
-          tick={TEXT_STYLE}
-          width={56}
-          tickFormatter={tick}
-          label={yTitle('memory (MiB = 2²⁰ bytes)')}
-        />
-        <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} MiB`} />
-        {lines.map((l) => (
-          <Line
-            key={l.key}
-            dataKey={l.key}
-            name={l.label}
-            stroke={l.color}
-            strokeDasharray={l.dash}
-            strokeWidth={l.key === 'gpuLiveMiB' ? 2 : 1.5}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ))}
-        {vramMB !== null && (
-          <ReferenceLine
-            y={vramMB}
-            ifOverflow="extendDomain"
-            stroke={VRAM_COLOR}
-            strokeDasharray="2 4"
-            label={{ value: `published ${fixed(vramMB, 0)} MB`, position: 'insideTopRight', ...TEXT_STYLE }}
-          />
-        )}
-      </LineChart>
+      <LineCanvas
+        x={x}
+        ys={ys}
+        lines={lines.map((l) => ({ ...l, width: l.key === 'gpuLiveMiB' ? 2 : 1.5 }))}
+        xMax={xMax}
+        xTitle="time since first memory sample (s, worker clock)"
+        yTitle="memory (MiB = 2²⁰ bytes)"
+        unit="MiB"
+        reference={
+          vramMB === null
+            ? null
+            : { y: vramMB, color: VRAM_COLOR, dash: VRAM_DASH, label: `published ${fixed(vramMB, 0)} MB` }
+        }
+      />
     </ChartFigure>
   );
 }

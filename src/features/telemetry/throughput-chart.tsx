@@ -1,18 +1,9 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
-import {
-  AXIS_COLOR,
-  CHART_FRAME,
-  fixed,
-  GRID_COLOR,
-  niceCeil,
-  secondsAxis,
-  TEXT_STYLE,
-  yTitle,
-} from './chart-style';
+import { fixed, niceCeil } from './chart-style';
+import { LineCanvas } from './line-canvas';
 import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
 import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -48,7 +39,7 @@ function liveTable(series: PaneThroughput[], look: PaneLook): TableSpec {
   };
 }
 
-/** Decode tokens/s over time for both panes on one chart, redrawn at most once a second (useSampled). */
+/** Decode tokens/s over time for both panes on one chart, redrawn at most once a second (useSampled) on a canvas (LineCanvas). */
 export function ThroughputChart() {
   const [a, b] = useSampled(readPanes);
   const look = usePaneLook();
@@ -56,6 +47,14 @@ export function ThroughputChart() {
   const rows = useMemo(() => mergeThroughput(series), [series]);
   const live = series.some((s) => s.source === 'streaming');
   const xMax = niceCeil(rows.at(-1)?.tS ?? 1);
+  const x = useMemo(() => rows.map((r) => r.tS), [rows]);
+  const ys = useMemo(() => look.order.map((p) => rows.map((r) => r[p] ?? null)), [rows, look.order]);
+  const lines = look.order.map((p) => ({
+    label: look.name[p],
+    color: look.color[p],
+    dash: look.dash[p],
+    width: 2,
+  }));
   return (
     <ChartFigure
       id="throughput"
@@ -65,27 +64,7 @@ export function ThroughputChart() {
       table={liveTable(series, look)}
       empty={rows.length === 0 ? 'No tokens yet: send a prompt to see decode speed.' : null}
     >
-      <LineChart data={rows} {...CHART_FRAME}>
-        <CartesianGrid stroke={GRID_COLOR} />
-        <XAxis {...secondsAxis(xMax, X_LABEL)} />
-        <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(Y_LABEL)} />
-        <Tooltip isAnimationActive={false} formatter={(v) => `${fixed(Number(v))} tok/s`} />
-        {look.order.map((p) => (
-          <Line
-            key={p}
-            type="linear"
-            dataKey={p}
-            name={look.name[p]}
-            stroke={look.color[p]}
-            strokeDasharray={look.dash[p]}
-            strokeWidth={2}
-            // A reply shorter than two samples would draw no line at all: show its points instead.
-            dot={(series.find((s) => s.pane === p)?.samples.length ?? 0) < 3 ? { r: 3 } : false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
+      <LineCanvas x={x} ys={ys} lines={lines} xMax={xMax} xTitle={X_LABEL} yTitle={Y_LABEL} unit="tok/s" />
     </ChartFigure>
   );
 }
