@@ -123,5 +123,10 @@ export async function startStreaming(page: Page, prompt: string, panes: PaneName
 
 /** Stops both panes; collectLastTurns then waits for the stopped replies to be saved. */
 export async function stopAll(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Stop all' }).click();
+  const stop = page.getByRole('button', { name: 'Stop all' });
+  // A reply that filled the model's context has stopped already (the report marks it); nothing to stop.
+  if (!(await stop.isEnabled())) return;
+  await stop.click({ timeout: 5000 }).catch(async (e: unknown) => {
+    if (await stop.isEnabled()) throw e;
+  });
 }

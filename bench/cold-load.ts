@@ -3,6 +3,7 @@
  * page probe injected before the site's scripts, a trace of the load, then the figures read once after the
  * page has settled (the page is not queried while it loads: a query would cost it main-thread time).
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 import {
@@ -140,6 +141,13 @@ export async function coldLoad(browser: Browser, o: ColdLoadOptions): Promise<Co
     } finally {
       if (o.trace) traced = await browser.stopTracing();
     }
+    // TANDEM_BENCH_TRACE=file keeps each load's trace beside it (file-cold-<port>-<run>.json) to open in DevTools.
+    const keep = process.env.TANDEM_BENCH_TRACE;
+    if (traced && keep)
+      writeFileSync(
+        keep.replace(/(\.[a-z]+)?$/i, (ext) => `-cold-${new URL(o.url).port}-${o.run}${ext}`),
+        traced,
+      );
     const { probe, nav, ready, resources } = await readFigures(page);
     if (!nav) throw new Error(`${o.url}: no navigation timing entry`);
     const fcpMs = probe.fcp?.startTime ?? null;

@@ -18,6 +18,7 @@ import { interruptHarness, runHarness } from './harness-driver';
 import { MainThreadMeter, type MainThreadUse } from './main-thread';
 import type { BareInput } from './phase';
 import type { Pinning } from './pin';
+import { PageProfiler } from './profile';
 import { medianInterval, rateInWindow, summarize } from './stats';
 
 /** Far more than a window needs: the looping model streams until stopped (its context holds ~30 s). */
@@ -85,13 +86,17 @@ function windowRate(turns: { tokenTimes: number[] }[], from: number, to: number)
 async function appWindow(
   app: Page,
   meter: MainThreadMeter,
+  profile: string | null,
 ): Promise<{ cores: CpuByClass | null; rate: number | null; mainThread: MainThreadUse }> {
   await startStreaming(app, PROMPT, ['A', 'B']);
   await app.getByRole('region', { name: 'Telemetry' }).scrollIntoViewIfNeeded();
   await sleep(SETTLE_MS);
+  const profiler = profile ? await PageProfiler.start(app, profile) : null;
   const before = await meter.read();
   const w = await cpuWindow();
   const mainThread = MainThreadMeter.between(before, await meter.read());
+  const hot = await profiler?.stop();
+  if (hot) console.log(`  ${profile}: ${hot.map((h) => `${h.where} ${h.selfMs} ms`).join('; ')}`);
   await stopAll(app);
   const turns = await collectLastTurns(app, ['A', 'B']);
   await clearChats(app, ['A', 'B']);
@@ -140,7 +145,8 @@ export async function measurePageCost(
   for (let i = 0; i < PAGE_COST_WINDOWS; i++) {
     const load1 = loadavg()[0] ?? null;
     pinning?.pass();
-    const a = await appWindow(app, meter);
+    // With TANDEM_BENCH_PROFILE set, the first app window is profiled (and traced with TANDEM_BENCH_TRACE).
+    const a = await appWindow(app, meter, i === 0 ? (pinning ? 'pagecost-pinned' : 'pagecost') : null);
     pinning?.pass();
     const b = await bareWindow(bare, input);
     windows.push({

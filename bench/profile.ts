@@ -58,15 +58,28 @@ export class PageProfiler {
     private readonly tracing: boolean,
   ) {}
 
-  /** Null unless TANDEM_BENCH_PROFILE names a file. */
-  static async start(page: Page, file = process.env.TANDEM_BENCH_PROFILE): Promise<PageProfiler | null> {
+  /**
+   * Null unless TANDEM_BENCH_PROFILE names a file. `part` names the bench part: its profile and trace go to
+   * the named files with "-<part>" before the extension.
+   */
+  static async start(page: Page, part: string): Promise<PageProfiler | null> {
+    const named = (f: string | undefined): string | undefined =>
+      f ? f.replace(/(\.[a-z]+)?$/i, (ext) => `-${part}${ext}`) : undefined;
+    const file = named(process.env.TANDEM_BENCH_PROFILE);
     if (!file) return null;
-    const trace = process.env.TANDEM_BENCH_TRACE;
+    const trace = named(process.env.TANDEM_BENCH_TRACE);
     const browser = page.context().browser();
     if (trace && browser) {
       await browser.startTracing(page, {
         path: trace,
-        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'cc', 'viz'],
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-devtools.timeline.invalidationTracking',
+          'toplevel',
+          'cc',
+          'viz',
+        ],
       });
     }
     const cdp = await page.context().newCDPSession(page);

@@ -100,7 +100,7 @@ export async function measureStream(app: Page, log: (s: string) => void): Promis
   );
   const before = await meter.read();
   const cpuBefore = cpuSnapshot();
-  const profiler = await PageProfiler.start(app);
+  const profiler = await PageProfiler.start(app, 'stream');
   const win = await measureWindow(app, STREAM_MS);
   const hot = (await profiler?.stop()) ?? null;
   const cpuAfter = cpuSnapshot();

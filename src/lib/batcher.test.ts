@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { batcher, type Schedule } from './batcher';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { batcher, sharedClock, type Schedule } from './batcher';
 
 /** A schedule the test advances by hand. */
 function manual() {
@@ -57,5 +57,45 @@ describe('batcher', () => {
     b.push('!phase');
     expect(flushed).toEqual([['a', '!phase']]);
     expect(s.pending()).toBe(0);
+  });
+});
+
+describe('sharedClock', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('fires every run asked for in one period together, once, at most ms later', () => {
+    vi.useFakeTimers();
+    const clock = sharedClock(50);
+    const fired: string[] = [];
+    const a = batcher<string>((xs) => fired.push(`a:${xs.join('')}`), clock);
+    const b = batcher<string>((xs) => fired.push(`b:${xs.join('')}`), clock);
+    a.push('1');
+    vi.advanceTimersByTime(30);
+    b.push('2');
+    a.push('3');
+    vi.advanceTimersByTime(19);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    // One task for both: the page draws one frame, not two.
+    expect(fired).toEqual(['a:13', 'b:2']);
+    expect(vi.getTimerCount()).toBe(0);
+    b.push('4');
+    vi.advanceTimersByTime(50);
+    expect(fired).toEqual(['a:13', 'b:2', 'b:4']);
+  });
+
+  it('stops its timer when every run is cancelled, and keeps it while one is left', () => {
+    vi.useFakeTimers();
+    const clock = sharedClock(50);
+    const ran: string[] = [];
+    const cancelA = clock(() => ran.push('a'));
+    const cancelB = clock(() => ran.push('b'));
+    cancelA();
+    expect(vi.getTimerCount()).toBe(1);
+    cancelB();
+    expect(vi.getTimerCount()).toBe(0);
+    clock(() => ran.push('c'));
+    vi.advanceTimersByTime(50);
+    expect(ran).toEqual(['c']);
   });
 });

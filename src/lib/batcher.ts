@@ -19,6 +19,33 @@ export const afterMs =
     return () => clearTimeout(t);
   };
 
+/**
+ * Runs on a clock every caller shares, at most `ms` after asking: every run asked for in the same period
+ * fires in one task. Two panes streaming then update the page together, one frame for both, where two
+ * timers of their own would make a frame each.
+ */
+export function sharedClock(ms: number): Schedule {
+  let due = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const fire = (): void => {
+    timer = null;
+    const runs = due;
+    due = new Set();
+    for (const run of runs) run();
+  };
+  return (run) => {
+    due.add(run);
+    timer ??= setTimeout(fire, ms);
+    return () => {
+      due.delete(run);
+      if (due.size === 0 && timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+    };
+  };
+}
+
 /** Runs on the next animation frame (a 16 ms timer where there are no frames, e.g. in tests). */
 export const nextFrame: Schedule = (run) => {
   if (typeof requestAnimationFrame !== 'function') return afterMs(16)(run);
