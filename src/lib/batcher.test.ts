@@ -65,6 +65,7 @@ describe('sharedClock', () => {
 
   it('fires every run asked for in one period together, once, at most ms later', () => {
     vi.useFakeTimers();
+    vi.setSystemTime(1_000_000); // on the grid
     const clock = sharedClock(50);
     const fired: string[] = [];
     const a = batcher<string>((xs) => fired.push(`a:${xs.join('')}`), clock);
@@ -86,6 +87,7 @@ describe('sharedClock', () => {
 
   it('stops its timer when every run is cancelled, and keeps it while one is left', () => {
     vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
     const clock = sharedClock(50);
     const ran: string[] = [];
     const cancelA = clock(() => ran.push('a'));
@@ -97,5 +99,14 @@ describe('sharedClock', () => {
     clock(() => ran.push('c'));
     vi.advanceTimersByTime(50);
     expect(ran).toEqual(['c']);
+  });
+
+  it('fires on the page grid: asked for 20 ms into a step, it runs at the step’s end', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_020);
+    const ran: number[] = [];
+    sharedClock(50)(() => ran.push(Date.now()));
+    vi.advanceTimersByTime(50);
+    expect(ran).toEqual([1_000_050]);
   });
 });

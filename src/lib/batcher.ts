@@ -4,6 +4,8 @@
  * throttle for download progress); `flush()` drains at once (done, stop, error: no tail is lost), and an
  * item marked `urgent` flushes straight away (a new download phase should show now, not in 100 ms).
  */
+import { untilNextStep } from './page-grid';
+
 export interface Batcher<T> {
   push: (...items: T[]) => void;
   flush: () => void;
@@ -20,9 +22,10 @@ export const afterMs =
   };
 
 /**
- * Runs on a clock every caller shares, at most `ms` after asking: every run asked for in the same period
- * fires in one task. Two panes streaming then update the page together, one frame for both, where two
- * timers of their own would make a frame each.
+ * Runs on a clock every caller shares, at the next multiple of `ms` on the page's time grid (page-grid.ts),
+ * so at most `ms` after asking: every run asked for in the same step fires in one task. Two panes streaming
+ * then update the page together, one frame for both (and with the figures and charts, which redraw on the
+ * same grid), where timers of their own would make a frame each.
  */
 export function sharedClock(ms: number): Schedule {
   let due = new Set<() => void>();
@@ -35,7 +38,7 @@ export function sharedClock(ms: number): Schedule {
   };
   return (run) => {
     due.add(run);
-    timer ??= setTimeout(fire, ms);
+    timer ??= setTimeout(fire, untilNextStep(ms));
     return () => {
       due.delete(run);
       if (due.size === 0 && timer !== null) {

@@ -11,6 +11,7 @@ import type { TurnFigures } from '../metrics/figures';
 import { rollingDecodeRate } from '../metrics/turn';
 import { useStore } from './store';
 import { formatBytes } from '../ui/format';
+import { everyStep } from '../lib/page-grid';
 import { replyFigures } from './transcript';
 import type { PaneId } from './types';
 
@@ -38,9 +39,10 @@ export function useLiveRate(pane: PaneId): number | null {
       const last = d?.tokenTimes.at(-1);
       setRate(d && last !== undefined ? rollingDecodeRate(d.tokenTimes, Math.max(last, Date.now())) : null);
     };
-    const id = setInterval(tick, LIVE_MS);
+    // On the page's time grid: redrawn in the same frame as the streaming text (lib/page-grid).
+    const stop = everyStep(LIVE_MS, tick);
     return () => {
-      clearInterval(id);
+      stop();
       setRate(null);
     };
   }, [pane, streaming]);

@@ -4,6 +4,7 @@
  */
 import { createContext, startTransition, useContext, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { everyStep } from '../../lib/page-grid';
 import { useStore, type AppState } from '../../store/store';
 import { CHARTS_FRESH_EVENT } from '../../ui/charts-fresh';
 
@@ -51,12 +52,13 @@ export function useSampled<T extends readonly unknown[]>(
       // them, so a redraw (~40 ms of recharts work on a slow CPU) never blocks a frame as one long task.
       startTransition(() => setValue(next));
     };
-    // Catch up at once when (re)activated, e.g. scrolled back into view.
+    // Catch up at once when (re)activated, e.g. scrolled back into view; then on the page's time grid, in
+    // the same frame as the streaming text and the live figures.
     const first = setTimeout(tick, 0);
-    const id = setInterval(tick, intervalMs);
+    const stop = everyStep(intervalMs, tick);
     return () => {
       clearTimeout(first);
-      clearInterval(id);
+      stop();
     };
   }, [read, intervalMs, active]);
   return value;
