@@ -46,8 +46,8 @@ export default defineConfig({
       'build/**/*.test.ts',
     ],
     environment: 'node',
-    // A hang guard, not a speed check: rendering the recharts charts in jsdom took 17 s once on this 2-core
-    // machine while other builds ran (the 5 s default failed a clean-clone CI run).
+    // A hang guard, not a speed check: rendering the (then recharts) charts in jsdom took 17 s once on this
+    // 2-core machine while other builds ran (the 5 s default failed a clean-clone CI run).
     testTimeout: 30_000,
   },
 });

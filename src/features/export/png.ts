@@ -1,7 +1,7 @@
 /**
  * The telemetry charts as one PNG: each `figure[data-chart]` (see telemetry/chart-figure.tsx) becomes a
- * panel — its caption, its plots where they sit on the page (recharts SVGs serialised and drawn; the live
- * charts' canvases, see telemetry/line-canvas.tsx, copied as they are), and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
+ * panel — its caption, its plots' canvases where they sit on the page (telemetry/canvas-chart.tsx: axis
+ * titles and reference lines are drawn on them, so they are copied as they are), and its legend (`[data-legend] li[data-color]`) — stacked top to bottom on a white background.
  */
 
 import { freshCharts } from '../../ui/charts-fresh';
@@ -11,45 +11,18 @@ const LINE = 18;
 const FONT = '13px system-ui, sans-serif';
 const BOLD = '600 14px system-ui, sans-serif';
 
-/** What a chart is drawn on: an SVG (recharts) or a canvas (uPlot). */
-type Surface = SVGSVGElement | HTMLCanvasElement;
-
 interface Panel {
   title: string;
   legend: { label: string; color: string; dash: string }[];
-  plots: { surface: Surface; x: number; y: number; w: number; h: number }[];
+  plots: { surface: HTMLCanvasElement; x: number; y: number; w: number; h: number }[];
   width: number;
   /** Height of the plots alone. */
   plotHeight: number;
   height: number;
 }
 
-function svgImage(svg: SVGSVGElement, w: number, h: number): Promise<HTMLImageElement> {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(w));
-  clone.setAttribute('height', String(h));
-  clone.style.fontFamily = getComputedStyle(svg).fontFamily || 'sans-serif';
-  const blob = new Blob([new XMLSerializer().serializeToString(clone)], {
-    type: 'image/svg+xml;charset=utf-8',
-  });
-  const url = URL.createObjectURL(blob);
-  const img = new Image();
-  img.src = url;
-  return img.decode().then(
-    () => {
-      URL.revokeObjectURL(url);
-      return img;
-    },
-    (e: unknown) => {
-      URL.revokeObjectURL(url);
-      throw e;
-    },
-  );
-}
-
 function readPanel(fig: HTMLElement): Panel | null {
-  const surfaces = [...fig.querySelectorAll<Surface>('svg.recharts-surface, .uplot canvas')];
+  const surfaces = [...fig.querySelectorAll<HTMLCanvasElement>('.uplot canvas')];
   if (surfaces.length === 0) return null;
   const rects = surfaces.map((s) => s.getBoundingClientRect());
   const left = Math.min(...rects.map((r) => r.left));
@@ -110,17 +83,7 @@ export async function chartsToPng(root: ParentNode = document): Promise<Blob | n
     ctx.fillStyle = '#222';
     ctx.font = BOLD;
     ctx.fillText(p.title, PAD, y + 13);
-    const images = await Promise.all(
-      p.plots.map((pl) =>
-        pl.surface instanceof HTMLCanvasElement
-          ? Promise.resolve(pl.surface)
-          : svgImage(pl.surface, pl.w, pl.h),
-      ),
-    );
-    images.forEach((img, i) => {
-      const pl = p.plots[i];
-      if (pl) ctx.drawImage(img, PAD + pl.x, y + LINE + pl.y, pl.w, pl.h);
-    });
+    for (const pl of p.plots) ctx.drawImage(pl.surface, PAD + pl.x, y + LINE + pl.y, pl.w, pl.h);
     drawLegend(ctx, p.legend, PAD, y + LINE + p.plotHeight + 13);
     y += p.height + PAD;
   }

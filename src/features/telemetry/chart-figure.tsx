@@ -1,7 +1,7 @@
 /**
  * The frame every chart sits in: a figure with a caption, an HTML legend and a data table to read the
  * numbers from (screen readers, tests). The PNG export reads `figure[data-chart]`: its figcaption, the
- * recharts `svg` and the legend entries' `data-color`.
+ * chart's canvas (`.uplot canvas`, see canvas-chart.tsx) and the legend entries' `data-color`.
  */
 import type { ReactNode } from 'react';
 

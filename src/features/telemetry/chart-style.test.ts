@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, niceCeil, readout, tick, yEnd } from './chart-style';
+import { fixed, niceCeil, readout, tick, turnTicks, yEnd } from './chart-style';
 
 describe('axis helpers', () => {
   it('rounds an axis end up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
@@ -42,5 +42,14 @@ describe('axis helpers', () => {
     expect(readout(spec, data, 0)).toBe('0.10 s: Pane A 55.1 tok/s · Pane B —');
     expect(readout(spec, data, 1)).toBe('0.20 s: Pane A 60.0 tok/s · Pane B 48.0 tok/s');
     expect(readout(spec, data, 5)).toBe('');
+    expect(readout({ ...spec, unit: 'ms', bars: true }, [[2], [120], [95.5]], 0)).toBe(
+      'turn 2: Pane A 120.0 ms · Pane B 95.5 ms',
+    );
+  });
+
+  it('ticks whole turns, at most ten of them', () => {
+    expect(turnTicks(1)).toEqual([1]);
+    expect(turnTicks(4)).toEqual([1, 2, 3, 4]);
+    expect(turnTicks(25)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
   });
 });

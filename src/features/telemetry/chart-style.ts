@@ -5,27 +5,9 @@ export const PANE_COLOR: Record<PaneId, string> = { a: '#3b6fd8', b: '#c8610f' }
 /** Pane B is also dashed, so the two series differ without colour. */
 export const PANE_DASH: Record<PaneId, string | undefined> = { a: undefined, b: '6 3' };
 export const AXIS_COLOR = '#777';
-export const TEXT_STYLE = { fill: AXIS_COLOR, fontSize: 12 } as const;
 export const CHART_HEIGHT = 220;
 export const CHART_MARGIN = { top: 28, right: 16, bottom: 24, left: 8 } as const;
 export const GRID_COLOR = '#8883';
-
-/**
- * What every chart's frame shares: full width, a fixed height, and no recharts keyboard layer (each chart's
- * data table is its accessible form).
- */
-export const CHART_FRAME = {
-  responsive: true,
-  style: { width: '100%', height: CHART_HEIGHT },
-  margin: CHART_MARGIN,
-  accessibilityLayer: false,
-} as const;
-
-/** An axis title written horizontally above the y axis (long unit-and-method titles do not fit rotated). */
-export const yTitle = (value: string) =>
-  ({ value, position: 'top', offset: 14, textAnchor: 'start', dx: -24, ...TEXT_STYLE }) as const;
-export const xTitle = (value: string) =>
-  ({ value, position: 'insideBottom', offset: -16, ...TEXT_STYLE }) as const;
 
 export function fixed(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
@@ -51,9 +33,17 @@ export function yEnd(ys: readonly (readonly (number | null)[])[], reference: num
   return niceCeil(max);
 }
 
-/** The read-out for the data point at index i: "1.2 s: Pane A 55.1 tok/s · Pane B —". */
+/** Ticks at whole turns 1…n, thinned to at most ten. */
+export function turnTicks(n: number): number[] {
+  const step = Math.max(1, Math.ceil(n / 10));
+  const out: number[] = [];
+  for (let t = 1; t <= n; t += step) out.push(t);
+  return out;
+}
+
+/** The read-out for the data point at index i: "1.20 s: Pane A 55.1 tok/s · Pane B —" ("turn 2: …" for bars). */
 export function readout(
-  spec: { lines: readonly { label: string }[]; unit: string },
+  spec: { lines: readonly { label: string }[]; unit: string; bars?: boolean },
   data: readonly (ArrayLike<number | null | undefined> | undefined)[],
   i: number,
 ): string {
@@ -63,5 +53,5 @@ export function readout(
     const v = data[j + 1]?.[i];
     return `${l.label} ${typeof v === 'number' ? `${v.toFixed(1)} ${spec.unit}` : '—'}`;
   });
-  return `${x.toFixed(2)} s: ${values.join(' · ')}`;
+  return `${spec.bars ? `turn ${x}` : `${x.toFixed(2)} s`}: ${values.join(' · ')}`;
 }

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 });
 
 beforeAll(() => {
-  // jsdom has no layout; recharts only needs the observer to exist.
+  // jsdom has no layout; the charts only need the observer to exist.
   globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}

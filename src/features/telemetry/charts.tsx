@@ -1,4 +1,4 @@
-/** Everything that needs recharts, loaded on demand by TelemetryPanel (kept out of the entry bundle). */
+/** Every chart (and uPlot, which draws them), loaded on demand by TelemetryPanel (kept out of the entry bundle). */
 import { useEffect, useRef, useState } from 'react';
 import { useReveals } from '../../store/use-blind';
 import { HistoryChart } from './history-chart';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AppState } from '../../store/store';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
-import { AXIS_COLOR, CHART_FRAME, fixed, GRID_COLOR, TEXT_STYLE, xTitle, yTitle } from './chart-style';
+import { CanvasChart } from './canvas-chart';
+import { fixed } from './chart-style';
 import { historyRows, turnPoints, type HistoryRow, type TurnPoint } from './series';
 import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -32,27 +32,21 @@ function historyTable(points: TurnPoint[], look: PaneLook): TableSpec {
   };
 }
 
-function TurnBars(props: {
-  rows: HistoryRow[];
-  title: string;
-  unit: string;
-  digits: number;
-  look: PaneLook;
-}) {
-  const { look } = props;
+function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; look: PaneLook }) {
+  const { rows, look } = props;
+  const x = useMemo(() => rows.map((r) => r.turn), [rows]);
+  const ys = useMemo(() => look.order.map((p) => rows.map((r) => r[p] ?? null)), [rows, look.order]);
   return (
-    <BarChart data={props.rows} {...CHART_FRAME}>
-      <CartesianGrid stroke={GRID_COLOR} vertical={false} />
-      <XAxis dataKey="turn" stroke={AXIS_COLOR} tick={TEXT_STYLE} label={xTitle('turn (per pane)')} />
-      <YAxis stroke={AXIS_COLOR} tick={TEXT_STYLE} width={56} label={yTitle(props.title)} />
-      <Tooltip
-        isAnimationActive={false}
-        formatter={(v) => `${fixed(Number(v), props.digits)} ${props.unit}`}
-      />
-      {look.order.map((p) => (
-        <Bar key={p} dataKey={p} name={look.name[p]} fill={look.color[p]} isAnimationActive={false} />
-      ))}
-    </BarChart>
+    <CanvasChart
+      bars
+      x={x}
+      ys={ys}
+      lines={look.order.map((p) => ({ label: look.name[p], color: look.color[p], width: 0 }))}
+      xMax={rows.at(-1)?.turn ?? 1}
+      xTitle="turn (per pane)"
+      yTitle={props.title}
+      unit={props.unit}
+    />
   );
 }
 
@@ -76,19 +70,12 @@ export function HistoryChart() {
       empty={points.length === 0 ? 'No finished turns yet.' : null}
     >
       <div className="telemetry-pair">
-        <TurnBars
-          look={look}
-          rows={ttft}
-          title="time to first token (ms, worker timestamps)"
-          unit="ms"
-          digits={0}
-        />
+        <TurnBars look={look} rows={ttft} title="time to first token (ms, worker timestamps)" unit="ms" />
         <TurnBars
           look={look}
           rows={decode}
           title="decode tok/s (whole turn, worker timestamps)"
           unit="tok/s"
-          digits={1}
         />
       </div>
     </ChartFigure>

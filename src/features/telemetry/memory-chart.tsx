@@ -6,7 +6,7 @@ import { modelLabel } from '../../security/model-label';
 import { formatBytes } from '../../ui/format';
 import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
 import { fixed, niceCeil } from './chart-style';
-import { LineCanvas } from './line-canvas';
+import { CanvasChart } from './canvas-chart';
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
 import { usePaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -101,7 +101,7 @@ export function MemoryChart({
       table={memoryTable(look.name[pane], samples, vramMB, wasm)}
       empty={rows.length === 0 ? 'No memory samples yet: load a model.' : null}
     >
-      <LineCanvas
+      <CanvasChart
         x={x}
         ys={ys}
         lines={lines.map((l) => ({ ...l, width: l.key === 'gpuLiveMiB' ? 2 : 1.5 }))}

@@ -1,5 +1,5 @@
 /**
- * The "Telemetry" region: live throughput, per-turn history and memory charts. The charts (and recharts)
+ * The "Telemetry" region: live throughput, per-turn history and memory charts. The charts (and uPlot)
  * are fetched only when this panel first renders, so they cost the entry bundle nothing.
  */
 import { Component, lazy, Suspense, type ReactNode } from 'react';

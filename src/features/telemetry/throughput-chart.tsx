@@ -3,7 +3,7 @@ import type { AppState } from '../../store/store';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import { fixed, niceCeil } from './chart-style';
-import { LineCanvas } from './line-canvas';
+import { CanvasChart } from './canvas-chart';
 import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
 import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -39,7 +39,7 @@ function liveTable(series: PaneThroughput[], look: PaneLook): TableSpec {
   };
 }
 
-/** Decode tokens/s over time for both panes on one chart, redrawn at most once a second (useSampled) on a canvas (LineCanvas). */
+/** Decode tokens/s over time for both panes on one chart, redrawn at most once a second (useSampled) on a canvas (CanvasChart). */
 export function ThroughputChart() {
   const [a, b] = useSampled(readPanes);
   const look = usePaneLook();
@@ -64,7 +64,7 @@ export function ThroughputChart() {
       table={liveTable(series, look)}
       empty={rows.length === 0 ? 'No tokens yet: send a prompt to see decode speed.' : null}
     >
-      <LineCanvas x={x} ys={ys} lines={lines} xMax={xMax} xTitle={X_LABEL} yTitle={Y_LABEL} unit="tok/s" />
+      <CanvasChart x={x} ys={ys} lines={lines} xMax={xMax} xTitle={X_LABEL} yTitle={Y_LABEL} unit="tok/s" />
     </ChartFigure>
   );
 }

@@ -9,9 +9,9 @@ import { useStore, type AppState } from '../../store/store';
 import { CHARTS_FRESH_EVENT } from '../../ui/charts-fresh';
 
 /**
- * 1 Hz: the most a chart is redrawn while panes stream. A recharts redraw costs 30–70 ms of main thread on
- * this project's 2-core machine (bench profile), which at 2.5 Hz was most of the page's own cost while it
- * streamed; the live curve is a rolling one-second rate, so a redraw a second shows all it has to show.
+ * 1 Hz: the most a chart is redrawn while panes stream, on the page's time grid (lib/page-grid). The live
+ * curve is a rolling one-second rate, so a redraw a second shows all it has to show. (A redraw is a few ms
+ * of canvas work now, telemetry/canvas-chart.tsx; with recharts it was 30–120 ms of main thread here.)
  */
 export const SAMPLE_INTERVAL_MS = 1000;
 
@@ -48,8 +48,8 @@ export function useSampled<T extends readonly unknown[]>(
       if (next.length === last.length && next.every((x, i) => Object.is(x, last[i]))) return;
       last = next;
       shown.current = next;
-      // A transition: React renders the chart in slices of a few ms and yields to the browser between
-      // them, so a redraw (~40 ms of recharts work on a slow CPU) never blocks a frame as one long task.
+      // A transition: React renders the figures and tables in slices and yields to the browser between
+      // them, so a redraw never blocks a frame as one long task.
       startTransition(() => setValue(next));
     };
     // Catch up at once when (re)activated, e.g. scrolled back into view; then on the page's time grid, in

@@ -1,8 +1,8 @@
 /**
- * A line chart drawn on one canvas by uPlot, for the charts that are redrawn while panes stream (live
- * throughput, memory). A redraw is one canvas pass of a few milliseconds, outside React: recharts rebuilt
- * an SVG tree through React for every redraw, 50–120 ms of main thread a time on this project's machine
- * (bench profile), which was most of the page's own cost while it streamed.
+ * A chart drawn on one canvas by uPlot: lines over time (live throughput, memory) or bars per turn (the
+ * history). A redraw is one canvas pass of a few milliseconds, outside React: recharts rebuilt an SVG tree
+ * through React for every redraw, 50–120 ms of main thread a time on this project's machine (bench
+ * profile), which was most of the page's own cost while it streamed, and a long task at every turn's end.
  *
  * The data arrive as props; React re-renders this component only to hand them over (setData). The axis
  * titles, the reference line and its label are drawn on the same canvas, so the PNG export copies the
@@ -20,10 +20,11 @@ import {
   GRID_COLOR,
   readout,
   tick,
+  turnTicks,
   yEnd,
 } from './chart-style';
 
-export interface CanvasLine {
+export interface CanvasSeries {
   label: string;
   color: string;
   /** SVG-style dash pattern ("6 3"), as the legend uses. */
@@ -38,14 +39,16 @@ export interface ReferenceLine {
   label: string;
 }
 
-export interface LineCanvasProps {
-  /** The x values (seconds), ascending. */
+export interface CanvasChartProps {
+  /** The x values, ascending: seconds for lines, turn numbers (1, 2, …) for bars. */
   x: readonly number[];
   /** One array per line, aligned with x; null where that line has no value. */
   ys: readonly (readonly (number | null)[])[];
-  lines: readonly CanvasLine[];
-  /** The x axis runs from 0 to xMax (a niceCeil end, so the ticks are round). */
+  lines: readonly CanvasSeries[];
+  /** Lines: the x axis runs from 0 to xMax (a niceCeil end, so the ticks are round). Bars: the last turn. */
   xMax: number;
+  /** Bars side by side at each x (the history) instead of lines over time. */
+  bars?: boolean;
   xTitle: string;
   /** Written horizontally above the y axis: long unit-and-method titles do not fit rotated. */
   yTitle: string;
@@ -56,7 +59,8 @@ export interface LineCanvasProps {
 
 /** What the chart looks like; a change rebuilds it (rare: a model or blind mode changed). */
 interface Spec {
-  lines: readonly CanvasLine[];
+  lines: readonly CanvasSeries[];
+  bars: boolean;
   xTitle: string;
   yTitle: string;
   unit: string;
@@ -82,6 +86,9 @@ function canDraw(): boolean {
   }
   return drawable;
 }
+
+/** uPlot's bar paths (always in its build; optional in its types). */
+const barPaths = uPlot.paths.bars;
 
 const fewValues = (u: uPlot, seriesIdx: number): boolean => {
   let n = 0;
@@ -136,7 +143,11 @@ function options(
     cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 7 } },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: {
-      x: { time: false, range: () => [0, limits.current.xMax] },
+      x: {
+        time: false,
+        // Bars: half a step of room either side of the first and last turn.
+        range: () => (spec.bars ? [0.5, limits.current.xMax + 0.5] : [0, limits.current.xMax]),
+      },
       y: { range: () => [0, limits.current.yMax] },
     },
     axes: [
@@ -146,21 +157,33 @@ function options(
         label: spec.xTitle,
         labelSize: 16,
         labelGap: 0,
-        splits: () => fifths(limits.current.xMax),
+        splits: () => (spec.bars ? turnTicks(limits.current.xMax) : fifths(limits.current.xMax)),
       },
       { ...axis, size: Y_AXIS_PX, splits: () => fifths(limits.current.yMax) },
     ],
     series: [
       {},
-      ...spec.lines.map((l) => ({
-        label: l.label,
-        stroke: l.color,
-        width: l.width,
-        ...(l.dash ? { dash: dashArray(l.dash) } : {}),
-        spanGaps: true,
-        // Points too while a line has fewer than three values: one or two samples draw no visible line.
-        points: { show: fewValues, size: 6, fill: l.color, stroke: l.color },
-      })),
+      ...spec.lines.map((l, i) =>
+        spec.bars
+          ? {
+              label: l.label,
+              stroke: l.color,
+              fill: l.color,
+              width: 0,
+              // The panes' bars side by side: the first left of the turn's tick, the second right of it.
+              ...(barPaths ? { paths: barPaths({ size: [0.35, 48], align: i === 0 ? -1 : 1 }) } : {}),
+              points: { show: false },
+            }
+          : {
+              label: l.label,
+              stroke: l.color,
+              width: l.width,
+              ...(l.dash ? { dash: dashArray(l.dash) } : {}),
+              spanGaps: true,
+              // Points too while a line has fewer than three values: one or two samples draw no visible line.
+              points: { show: fewValues, size: 6, fill: l.color, stroke: l.color },
+            },
+      ),
     ],
     hooks: {
       draw: [drawOverlay],
@@ -175,7 +198,7 @@ function options(
   };
 }
 
-export function LineCanvas(props: LineCanvasProps) {
+export function CanvasChart(props: CanvasChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const shown = useRef<HTMLParagraphElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -186,6 +209,7 @@ export function LineCanvas(props: LineCanvasProps) {
   // The look as one string: the chart is rebuilt when it changes, not when only the data do.
   const spec = JSON.stringify({
     lines: props.lines,
+    bars: props.bars ?? false,
     xTitle: props.xTitle,
     yTitle: props.yTitle,
     unit: props.unit,
@@ -232,9 +256,9 @@ export function LineCanvas(props: LineCanvasProps) {
     );
   }
   return (
-    <>
+    <div className="telemetry-chart">
       <div className="telemetry-canvas" ref={host} />
       <p className="telemetry-readout" ref={shown} aria-hidden="true" />
-    </>
+    </div>
   );
 }
