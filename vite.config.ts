@@ -5,10 +5,11 @@ import { webllmCatalog } from './build/webllm-catalog.ts';
 import { pwa } from './build/pwa.ts';
 import { prerenderShell } from './build/prerender-shell.ts';
 
-import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, SECURITY_HEADERS, securityPolicy } from './build/csp.ts';
+import { EXTRA_REMOTE_ORIGINS, ISOLATION_HEADERS, previewHeaders, securityPolicy } from './build/csp.ts';
 
 // Cross-origin isolation lets llama.cpp WASM use threads (SharedArrayBuffer). The dev server cannot take
-// the production CSP (Vite injects inline scripts); preview serves exactly what static hosts get (_headers).
+// the production CSP (Vite injects inline scripts); preview serves exactly what static hosts get (_headers,
+// previewHeaders in build/csp.ts).
 
 import pkg from './package.json' with { type: 'json' };
 
@@ -24,12 +25,12 @@ export default defineConfig({
     prerenderShell(),
     webllmCatalog(),
     securityPolicy(),
+    previewHeaders(),
     pwa(),
     fixtureServer(process.env.TANDEM_FIXTURES),
   ],
   worker: { format: 'es' },
   server: { headers: ISOLATION_HEADERS },
-  preview: { headers: SECURITY_HEADERS },
   build: {
     // TANDEM_OUT lets several builds (and previews) live side by side.
     outDir: process.env.TANDEM_OUT ?? 'dist',

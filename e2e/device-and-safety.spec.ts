@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from './test';
 import { loadCatalog } from '../build/webllm-catalog';
 import { expectedText } from './fixtures/models';
@@ -168,9 +169,16 @@ test('the production policy is in force: CSP on the page and on the engine worke
   expect(csp).toMatch(/connect-src 'self' https:\/\/huggingface\.co/);
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("img-src 'self' data: blob:");
-  // No inline styles as markup; Trusted Types in the document, with our one policy.
-  expect(csp).toContain("style-src 'self';");
-  expect(meta).toContain("style-src 'self';");
+  // No inline styles as markup but the first screen's stylesheet, which the build inlined and allows by its
+  // exact hash; Trusted Types in the document, with our one policy.
+  const inline = await page.evaluate(() => [...document.querySelectorAll('style')].map((e) => e.textContent));
+  expect(inline).toHaveLength(1);
+  const hash = createHash('sha256')
+    .update(inline[0] ?? '', 'utf8')
+    .digest('base64');
+  expect(csp).toContain(`style-src 'self' 'sha256-${hash}';`);
+  expect(meta).toContain(`style-src 'self' 'sha256-${hash}';`);
+  expect(csp).not.toContain('unsafe-inline');
   expect(meta).toContain("require-trusted-types-for 'script'; trusted-types default");
   expect(
     await page.evaluate(
