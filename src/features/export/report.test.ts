@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkgText from '../../../package.json?raw';
+import { emptyStats } from '../../engine/types';
 import type { Message } from '../../store/types';
 import { buildReport, paneTurns, transcriptOf, WEBLLM_VERSION } from './report';
 
@@ -25,20 +26,13 @@ describe('report', () => {
   });
 
   it('numbers the finished turns of a pane and skips replies without a turn record', () => {
-    const stats = {
-      promptTokens: null,
-      completionTokens: null,
-      prefillTokensPerS: null,
-      decodeTokensPerS: null,
-      timeToFirstTokenMs: null,
-    };
     const turn = {
       mode: 'in-turn' as const,
       modelId: 'm',
       engine: 'e',
       startedAt: 0,
       endedAt: 10,
-      engineStats: stats,
+      engineStats: emptyStats,
     };
     const messages: Message[] = [
       { id: '1', role: 'user', content: 'q' },

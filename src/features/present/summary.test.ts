@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { emptyStats } from '../../engine/types';
 import { PRESETS } from '../../quality/presets';
 import type { Message, TurnRecord } from '../../store/types';
 import { demoSummary, tallyChecks } from './summary';
 
-const stats = {
-  promptTokens: null,
-  completionTokens: null,
-  prefillTokensPerS: null,
-  decodeTokensPerS: null,
-  timeToFirstTokenMs: null,
-};
 const turn = (startedAt: number, tokenTimes: number[]): TurnRecord => ({
   mode: 'together',
   modelId: 'm',
@@ -17,7 +11,7 @@ const turn = (startedAt: number, tokenTimes: number[]): TurnRecord => ({
   startedAt,
   endedAt: tokenTimes.at(-1) ?? startedAt,
   tokenTimes,
-  engineStats: stats,
+  engineStats: emptyStats,
 });
 const ask = (promptId: string, content = 'q', presetId?: string): Message => ({
   id: `u-${promptId}`,
