@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, niceCeil, readout, tick, turnTicks, yEnd } from './chart-style';
+import { columns, fixed, niceCeil, readout, tick, turnTicks, yEnd } from './chart-style';
 
 describe('axis helpers', () => {
   it('rounds an axis end up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
@@ -51,5 +51,20 @@ describe('axis helpers', () => {
     expect(turnTicks(1)).toEqual([1]);
     expect(turnTicks(4)).toEqual([1, 2, 3, 4]);
     expect(turnTicks(25)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
+  });
+
+  it('turns rows into aligned columns, a missing value as null', () => {
+    const rows = [
+      { tS: 0.1, a: 5 },
+      { tS: 0.2, b: 7 },
+      { tS: 0.3, a: 6, b: null },
+    ];
+    expect(columns(rows, 'tS', ['a', 'b'])).toEqual({
+      x: [0.1, 0.2, 0.3],
+      ys: [
+        [5, null, 6],
+        [null, 7, null],
+      ],
+    });
   });
 });

@@ -26,6 +26,25 @@ export const fifths = (end: number): number[] => [0, 1, 2, 3, 4, 5].map((i) => (
 /** Tick text without float noise (0.30000000000000004 → 0.3). */
 export const tick = (v: number): string => String(Number(v.toPrecision(6)));
 
+/**
+ * Chart rows as the canvas chart's columns: x from `xKey`, then one array per key, aligned with x (null where
+ * a row has no value for that key).
+ */
+export function columns<R extends object>(
+  rows: readonly R[],
+  xKey: keyof R,
+  keys: readonly (keyof R)[],
+): { x: number[]; ys: (number | null)[][] } {
+  const value = (r: R, k: keyof R): number | null => {
+    const v = r[k];
+    return typeof v === 'number' ? v : null;
+  };
+  return {
+    x: rows.map((r) => value(r, xKey) ?? NaN),
+    ys: keys.map((k) => rows.map((r) => value(r, k))),
+  };
+}
+
 /** The end of the y axis: round, above every value and the reference line; 1 when there is nothing. */
 export function yEnd(ys: readonly (readonly (number | null)[])[], reference: number | null): number {
   let max = reference ?? 0;

@@ -3,7 +3,7 @@ import type { AppState } from '../../store/store';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
 import { CanvasChart } from './canvas-chart';
-import { fixed } from './chart-style';
+import { columns, fixed } from './chart-style';
 import { historyRows, turnPoints, type HistoryRow, type TurnPoint } from './series';
 import { usePaneLook, type PaneLook } from './use-pane-look';
 import { useSampled } from './use-sampled';
@@ -34,8 +34,7 @@ function historyTable(points: TurnPoint[], look: PaneLook): TableSpec {
 
 function TurnBars(props: { rows: HistoryRow[]; title: string; unit: string; look: PaneLook }) {
   const { rows, look } = props;
-  const x = useMemo(() => rows.map((r) => r.turn), [rows]);
-  const ys = useMemo(() => look.order.map((p) => rows.map((r) => r[p] ?? null)), [rows, look.order]);
+  const { x, ys } = useMemo(() => columns(rows, 'turn', look.order), [rows, look.order]);
   return (
     <CanvasChart
       bars

@@ -5,7 +5,7 @@ import type { PaneId } from '../../store/types';
 import { modelLabel } from '../../security/model-label';
 import { formatBytes } from '../../ui/format';
 import { ChartFigure, type LegendEntry, type TableSpec } from './chart-figure';
-import { fixed, niceCeil } from './chart-style';
+import { columns, fixed, niceCeil } from './chart-style';
 import { CanvasChart } from './canvas-chart';
 import { memoryOrigin, memoryRows, type MemoryRow } from './series';
 import { usePaneLook } from './use-pane-look';
@@ -83,12 +83,9 @@ export function MemoryChart({
     lines.push({ key: 'jsHeapMiB', label: 'worker JS heap (MiB)', color: HEAP_COLOR });
   if (wasm.length > 0)
     lines.push({ key: 'wasmMiB', label: 'llama.cpp worker incl. WASM heap (MiB)', color: WASM_COLOR });
-  const x = useMemo(() => rows.map((r) => r.tS), [rows]);
+  // Memoized on the lines' keys as one string: `lines` is a new array every render.
   const keys = lines.map((l) => l.key).join();
-  const ys = useMemo(
-    () => keys.split(',').map((k) => rows.map((r) => r[k as keyof MemoryRow] ?? null)),
-    [rows, keys],
-  );
+  const { x, ys } = useMemo(() => columns(rows, 'tS', keys.split(',') as (keyof MemoryRow)[]), [rows, keys]);
   const legend: LegendEntry[] = [...lines];
   if (vramMB !== null)
     legend.push({ label: 'published vram_required_MB', color: VRAM_COLOR, dash: VRAM_DASH });

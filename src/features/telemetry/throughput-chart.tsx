@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AppState } from '../../store/store';
 import { modelLabel } from '../../security/model-label';
 import { ChartFigure, type TableSpec } from './chart-figure';
-import { fixed, niceCeil } from './chart-style';
+import { columns, fixed, niceCeil } from './chart-style';
 import { CanvasChart } from './canvas-chart';
 import { mergeThroughput, paneThroughput, RATE_STEP_MS, RATE_WINDOW_MS, type PaneThroughput } from './series';
 import { usePaneLook, type PaneLook } from './use-pane-look';
@@ -47,8 +47,7 @@ export function ThroughputChart() {
   const rows = useMemo(() => mergeThroughput(series), [series]);
   const live = series.some((s) => s.source === 'streaming');
   const xMax = niceCeil(rows.at(-1)?.tS ?? 1);
-  const x = useMemo(() => rows.map((r) => r.tS), [rows]);
-  const ys = useMemo(() => look.order.map((p) => rows.map((r) => r[p] ?? null)), [rows, look.order]);
+  const { x, ys } = useMemo(() => columns(rows, 'tS', look.order), [rows, look.order]);
   const lines = look.order.map((p) => ({
     label: look.name[p],
     color: look.color[p],
